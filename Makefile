@@ -1,0 +1,60 @@
+# The two commands: `make demo` and `make test`. Both work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSSTAMP := $(VENV)/.system-packages
+CORPUS := data/cache/chinese-poetry-2.0.1/package
+
+.PHONY: demo test lint typecheck unit setup system-packages corpus prosody-tables eval bench clean
+
+demo: setup
+	$(BIN)/inkmuse demo
+
+test: setup lint typecheck unit
+
+setup: $(STAMP) $(SYSSTAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Fonts, audio and browser packages come from Debian. Only root can install them; everyone
+# else gets a clear message from the code that needs them, and the rest still works.
+$(SYSSTAMP): scripts/system-packages.sh
+	bash scripts/system-packages.sh
+	@mkdir -p $(VENV) && touch $@
+
+system-packages:
+	bash scripts/system-packages.sh
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks scripts training
+	$(BIN)/ruff format --check src tests benchmarks scripts training
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest -q
+
+# Corpus (npm chinese-poetry, MIT) for evaluation and training; not needed to use inkmuse.
+corpus: $(CORPUS)/package.json
+$(CORPUS)/package.json:
+	bash scripts/fetch_corpus.sh
+
+prosody-tables: setup corpus
+	$(BIN)/python scripts/build_prosody_tables.py
+
+eval: setup corpus
+	$(BIN)/python benchmarks/eval_checker.py
+
+bench: setup corpus
+	$(BIN)/python benchmarks/bench_checker.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

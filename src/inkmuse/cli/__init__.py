@@ -1,0 +1,1 @@
+"""Command-line front end. Each command lives in its own module, loaded only when used."""
