@@ -1,7 +1,7 @@
 """Seeds: every generation takes one, and the same seed gives the same bytes.
 
-    >>> make_rng(7).integers(0, 100) == make_rng(7).integers(0, 100)
-    True
+>>> make_rng(7).integers(0, 100) == make_rng(7).integers(0, 100)
+True
 """
 
 from __future__ import annotations
