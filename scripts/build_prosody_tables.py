@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import collections
 import glob
+import importlib.util
 import json
 import re
 import sys
-import importlib.util
 from pathlib import Path
 
 import opencc

@@ -1,0 +1,102 @@
+"""`inkmuse check`: the classical poem linter."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from inkmuse.core.errors import InputError
+from inkmuse.poetry.checker import check_poem
+from inkmuse.poetry.report import render_report
+
+
+def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
+    pins = {}
+    for value in values:
+        key, sep, reading = value.partition("=")
+        if not sep or not key.strip() or not reading.strip():
+            raise InputError(
+                f"cannot read the pin {value!r}",
+                accepted="CHAR=平|仄|GROUP (看=平, 思=四支) or LINE:POS=... (2:3=仄)",
+            )
+        pins[key.strip()] = reading.strip()
+    return pins
+
+
+@click.command(name="check")
+@click.argument("poem", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the poem from a file ('-' for standard input).",
+)
+@click.option("--form", help="五绝 七绝 五律 七律 五排 七排 (detected from the shape if omitted).")
+@click.option(
+    "--rhymebook", default="平水韵", show_default=True, help="平水韵, 中华新韵 or 中华通韵."
+)
+@click.option("--acrostic", help="藏头: the characters the lines must start with.")
+@click.option(
+    "--pin", "pins", multiple=True, help="Fix a reading: 看=平, 思=四支, or 2:3=仄 (line:char)."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the explanations.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def command(
+    poem: str | None,
+    path: Path | None,
+    form: str | None,
+    rhymebook: str,
+    acrostic: str | None,
+    pins: tuple[str, ...],
+    lang: str,
+    as_json: bool,
+) -> None:
+    """Check a classical poem: tones, 粘对, 孤平, 三平尾, rhyme, 重字.
+
+    Exit code 0: valid (warnings allowed); 1: faults; 2: bad input.
+
+    \b
+    Example:
+      inkmuse check "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+    """
+    text = _read_text(poem, path)
+    report = check_poem(text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_report(report, lang, colour=sys.stdout.isatty()))
+    if not report.ok:
+        sys.exit(1)
+
+
+def _read_text(poem: str | None, path: Path | None) -> str:
+    if poem is not None and path is not None:
+        raise InputError("both a poem and --file were given", accepted="one of them")
+    if path is not None:
+        if str(path) == "-":
+            return sys.stdin.read()
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"no file {str(path)!r}", accepted="a UTF-8 text file") from None
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{str(path)!r} is not UTF-8 text", accepted="a UTF-8 text file"
+            ) from None
+    if poem is None:
+        if sys.stdin.isatty():
+            raise InputError(
+                "no poem given", accepted="the poem as an argument, --file PATH, or standard input"
+            )
+        return sys.stdin.read()
+    return poem

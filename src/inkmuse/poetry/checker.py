@@ -1,0 +1,586 @@
+"""The classical poem checker: names each fault of a regulated poem and suggests a fix.
+
+>>> report = check_poem("白日依山尽，黄河入海流。欲穷千里目，更上一层楼。")
+>>> report.ok, report.form.name, report.form.variant
+(True, '五言绝句', '仄起首句不入韵')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from inkmuse.core.errors import InputError
+from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault, where_en, where_zh
+from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
+from inkmuse.poetry.forms import line_template as _template
+from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
+from inkmuse.poetry.rules import (
+    is_gu_ping,
+    is_san_ping_wei,
+    is_san_ze_wei,
+    is_self_rescue,
+    is_special_ao,
+    needs_rescue,
+    rescues_previous,
+)
+from inkmuse.poetry.suggest import suggest_chars
+from inkmuse.poetry.text import PoemText, split_poem, to_simplified
+from inkmuse.poetry.tones import Tone
+
+P, Z = Tone.PING, Tone.ZE
+_BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them
+
+
+@dataclass
+class CharInfo:
+    char: str
+    tones: frozenset[Tone]  # every tone class its readings allow (after pins)
+    expected: Tone
+    resolved: Tone  # the reading the judgement uses: the expected one when allowed
+    strict: bool
+
+    @property
+    def known(self) -> bool:
+        return bool(self.tones)
+
+    @property
+    def polyphone(self) -> bool:
+        return len(self.tones) > 1
+
+
+@dataclass
+class LineReport:
+    text: str
+    punct: str
+    spec: LineSpec  # the pattern this line is judged against
+    chars: list[CharInfo]
+
+    @property
+    def tones(self) -> str:
+        return "".join(c.resolved.value for c in self.chars)
+
+
+@dataclass
+class CheckReport:
+    poem: PoemText
+    kind: FormKind
+    form: FormSpec | None  # None when the shape is wrong for the form
+    rhymebook: str
+    rhyme_group: str | None
+    rhyme_short: str | None
+    lines: list[LineReport] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Fault]:
+        return [f for f in self.faults if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Fault]:
+        return [f for f in self.faults if f.severity == WARNING]
+
+    @property
+    def accepted(self) -> list[Fault]:
+        return [f for f in self.faults if f.severity == INFO]
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings and accepted exceptions allowed)."""
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "text": self.poem.text,
+            "form": self.form.name if self.form else self.kind.name,
+            "variant": self.form.variant if self.form else None,
+            "rhymebook": self.rhymebook,
+            "rhyme_group": self.rhyme_group,
+            "lines": [
+                {
+                    "text": line.text,
+                    "pattern": line.spec.pattern,
+                    "tones": line.tones,
+                    "polyphones": [i + 1 for i, c in enumerate(line.chars) if c.polyphone],
+                }
+                for line in self.lines
+            ],
+            "faults": [f.to_dict() for f in self.faults],
+            "notes": list(self.poem.notes),
+            "counts": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "accepted": len(self.accepted),
+            },
+        }
+
+
+def check_poem(
+    text: str,
+    form: str | None = None,
+    rhymebook: str = "平水韵",
+    *,
+    acrostic: str | None = None,
+    pins: Mapping[str, str] | None = None,
+) -> CheckReport:
+    """Check a regulated poem (绝句, 律诗, 排律) and name every fault.
+
+    form: 五绝/七绝/五律/七律/五排/七排 (or the full name); detected from the shape if None.
+    acrostic: the characters the lines must start with (藏头).
+    pins: fix a reading, by character ("看": "平") or by position ("2:3": "仄" or a group).
+    """
+    poem = split_poem(text)
+    kind = get_form(form) if form else detect_form([len(x) for x in poem.lines])
+    book = get_rhymebook(rhymebook)
+    shape = _shape_faults(poem, kind)
+    if shape:
+        return CheckReport(poem, kind, None, book.name, None, None, [], shape)
+    return _Checker(poem, kind, book, pins or {}, acrostic).run()
+
+
+def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
+    faults = []
+    n = len(poem.lines)
+    if kind.line_count is not None and n != kind.line_count:
+        faults.append(
+            Fault(
+                "line_count",
+                None,
+                None,
+                f"{kind.name}应有{kind.line_count}句，现有{n}句",
+                f"a {kind.short} has {kind.line_count} lines; this poem has {n}",
+            )
+        )
+    elif kind.line_count is None and (n < 10 or n % 2):
+        faults.append(
+            Fault(
+                "line_count",
+                None,
+                None,
+                f"排律应为十句以上的偶数句，现有{n}句",
+                f"a pailü has an even number of lines, 10 or more; this poem has {n}",
+            )
+        )
+    for i, line in enumerate(poem.lines, 1):
+        if len(line) != kind.line_length:
+            faults.append(
+                Fault(
+                    "line_length",
+                    i,
+                    None,
+                    f"{where_zh(i, None)}应为{kind.line_length}字，现为{len(line)}字：{line}",
+                    f"{where_en(i, None)} should have {kind.line_length} characters, "
+                    f"has {len(line)}: {line}",
+                )
+            )
+    return faults
+
+
+class _Checker:
+    """One check run; holds the poem's readings while the rules are applied."""
+
+    def __init__(
+        self,
+        poem: PoemText,
+        kind: FormKind,
+        book: RhymeBook,
+        pins: Mapping[str, str],
+        acrostic: str | None,
+    ) -> None:
+        self.poem = poem
+        self.kind = kind
+        self.book = book
+        self.acrostic = acrostic
+        self.n = kind.line_length
+        self.faults: list[Fault] = []
+        self.used = set("".join(poem.lines))
+        self.readings = [
+            [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
+            for i, line in enumerate(poem.lines)
+        ]
+
+    # -- readings ---------------------------------------------------------------------
+    def _pinned(
+        self, ch: str, i: int, j: int, pins: Mapping[str, str]
+    ) -> tuple[frozenset[Tone], tuple[str, ...]]:
+        """(tone classes, 平 rhyme groups) of a character after any pin the person set."""
+        readings = self.book.readings(ch)
+        pin = pins.get(f"{i + 1}:{j + 1}") or pins.get(ch) or pins.get(to_simplified(ch))
+        if pin:
+            if pin.strip() in ("平", "仄", "ping", "ze"):
+                tone = Tone.parse(pin)
+                readings = tuple(r for r in readings if r.tone is tone) or ()
+                if not readings:
+                    return frozenset({tone}), ()
+            else:
+                group = self.book.resolve_group(pin)
+                readings = tuple(r for r in readings if r.group == group)
+                if not readings:
+                    raise InputError(
+                        f"the pin {pin!r} for 「{ch}」 names a group it has no reading in",
+                        accepted="、".join(self.book.short(r.group) for r in self.book.readings(ch))
+                        or "平 or 仄",
+                    )
+        tones = frozenset(r.tone for r in readings)
+        groups = tuple(r.group for r in readings if r.tone is P)
+        return tones, groups
+
+    def _mismatches(self, i: int, key: Tone, end: Tone) -> int:
+        pattern = _template(key, end, self.n)
+        slots = _slots(pattern)
+        tones_str = "".join(
+            (s.tone if s.tone in t or not t else next(iter(t))).value
+            for s, (t, _) in zip(slots, self.readings[i], strict=True)
+        )
+        if pattern[-5:] == "平平仄仄平" and is_self_rescue(tones_str):
+            return 0
+        if pattern[-5:] == "平平平仄仄" and is_special_ao(tones_str) and tones_str[-5] == "平":
+            return 0
+        cost = 0
+        for j, (slot, (tones, _)) in enumerate(zip(slots, self.readings[i], strict=True)):
+            if j < self.n - 1 and slot.strict and tones and slot.tone not in tones:
+                cost += 1
+        return cost
+
+    # -- the run ----------------------------------------------------------------------
+    def run(self) -> CheckReport:
+        lines = self.poem.lines
+        group = self._rhyme_group()
+        first_rhymes = self._first_line_rhymes(group)
+        ends = [P if (i % 2 == 1 or (i == 0 and first_rhymes)) else Z for i in range(len(lines))]
+        keys = self._choose_keys(ends)
+        spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
+        reports = []
+        for i, line in enumerate(lines):
+            line_spec = LineSpec(
+                _slots(_template(keys[i], ends[i], self.n)), ends[i] is P, spec.lines[i].punct
+            )
+            chars = []
+            for (tones, _), ch, slot in zip(self.readings[i], line, line_spec.slots, strict=True):
+                resolved = slot.tone if (slot.tone in tones or not tones) else next(iter(tones))
+                chars.append(CharInfo(ch, tones, slot.tone, resolved, slot.strict))
+            reports.append(LineReport(line, self.poem.puncts[i], line_spec, chars))
+        self._relations(keys)
+        excused = self._exceptions(reports)
+        for i, rep in enumerate(reports):
+            self._line_rules(i, rep, excused)
+        self._rhymes(reports, group, first_rhymes)
+        self._repeats()
+        self._acrostic()
+        self._unknown_and_polyphones(reports)
+        self.faults.sort(key=lambda f: (f.line or 0, f.pos or 0))
+        short = self.book.short(group) if group else None
+        return CheckReport(
+            self.poem, self.kind, spec, self.book.name, group, short, reports, self.faults
+        )
+
+    def _rhyme_group(self) -> str | None:
+        votes: Counter[str] = Counter()
+        for i in range(1, len(self.poem.lines), 2):
+            for g in set(self.readings[i][-1][1]):
+                votes[g] += 1
+        if not votes:
+            return None
+        best = max(votes.values())
+        second_line = self.readings[1][-1][1] if len(self.readings) > 1 else ()
+        tied = [g for g, v in votes.items() if v == best]
+        return next((g for g in second_line if g in tied), tied[0])
+
+    def _first_line_rhymes(self, group: str | None) -> bool:
+        tones, groups = self.readings[0][-1]
+        if P not in tones:
+            return False
+        if Z not in tones:
+            return True
+        near = {group} | set(self.book.neighbours(group)) if group else set()
+        return any(g in near for g in groups)  # a polyphone rhymes only if a reading does
+
+    def _choose_keys(self, ends: list[Tone]) -> list[Tone]:
+        """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks."""
+        count = len(ends)
+        costs = [{k: float(self._mismatches(i, k, ends[i])) for k in (P, Z)} for i in range(count)]
+        total: list[dict[Tone, float]] = [dict(costs[0])]
+        back: list[dict[Tone, Tone]] = [{}]
+        for i in range(1, count):
+            total.append({})
+            back.append({})
+            for k in (P, Z):
+                options = []
+                for prev in (P, Z):
+                    wanted = prev.opposite if i % 2 == 1 else prev
+                    options.append((total[i - 1][prev] + (0 if k is wanted else _BREAK_COST), prev))
+                best_cost, best_prev = min(options, key=lambda o: (o[0], o[1] is not P))
+                total[i][k] = best_cost + costs[i][k]
+                back[i][k] = best_prev
+        last = min((P, Z), key=lambda k: (total[-1][k], k is not P))
+        keys = [last]
+        for i in range(count - 1, 0, -1):
+            keys.append(back[i][keys[-1]])
+        return keys[::-1]
+
+    def _relations(self, keys: list[Tone]) -> None:
+        for i in range(1, len(keys)):
+            pair = i % 2 == 1
+            wanted = keys[i - 1].opposite if pair else keys[i - 1]
+            if keys[i] is wanted:
+                continue
+            ch = self.poem.lines[i][1]
+            kind = "shi_dui" if pair else "shi_nian"
+            rel_zh = "对：与上句第二字平仄应相反" if pair else "粘：与上句第二字平仄应相同"
+            rel_en = "oppose the line before" if pair else "match the line before"
+            self.faults.append(
+                Fault(
+                    kind,
+                    i + 1,
+                    2,
+                    f"{where_zh(i + 1, 2)}「{ch}」{'失对' if pair else '失粘'}（{rel_zh}，应{wanted.value}）",
+                    f"{where_en(i + 1, 2)} 「{ch}」 should {rel_en} in its 2nd character "
+                    f"({wanted.english})",
+                    suggest_chars(self.book.name, self.n, 1, wanted, exclude=self.used),
+                )
+            )
+
+    def _exceptions(self, reports: list[LineReport]) -> set[tuple[int, int]]:
+        """Record accepted 拗救 and return the (line, pos) tone mismatches they excuse."""
+        excused: set[tuple[int, int]] = set()
+        off = self.n - 5  # index of the core's first character
+        for i, rep in enumerate(reports):
+            core = rep.spec.pattern[-5:]
+            tones = rep.tones
+            if core == "平平仄仄平" and is_self_rescue(tones):
+                excused.add((i, off + 2))
+                self._info(
+                    "self_rescue",
+                    i,
+                    off + 1,
+                    "以第三字平声救第一字仄声，合律",
+                    "the 3rd level tone pays back the 1st oblique tone",
+                )
+            if core == "平平平仄仄" and is_special_ao(tones) and tones[off] == "平":
+                excused.update({(i, off + 2), (i, off + 3)})
+                self._info(
+                    "special_ao",
+                    i,
+                    off + 3,
+                    "「平平仄平仄」特定格式，合律",
+                    "the accepted 平平仄平仄 form",
+                )
+            if i % 2 == 1 and core == "平平仄仄平" and rescues_previous(tones):
+                prev = reports[i - 1]
+                if prev.spec.pattern[-5:] == "仄仄平平仄" and needs_rescue(prev.tones):
+                    excused.update({(i, off + 2), (i - 1, off + 2), (i - 1, off + 3)})
+                    self._info(
+                        "pair_rescue",
+                        i,
+                        off + 3,
+                        "出句拗，对句第三字用平声相救，合律",
+                        "the paired line's level tone pays back the oblique tones above",
+                    )
+        return excused
+
+    def _info(self, kind: str, i: int, pos0: int, zh: str, en: str) -> None:
+        self.faults.append(
+            Fault(
+                kind,
+                i + 1,
+                pos0 + 1,
+                f"{where_zh(i + 1, None)}：{zh}",
+                f"{where_en(i + 1, None)}: {en}",
+            )
+        )
+
+    def _line_rules(self, i: int, rep: LineReport, excused: set[tuple[int, int]]) -> None:
+        tones = rep.tones
+        n = self.n
+        named: set[int] = set()
+        if is_san_ping_wei(tones):
+            named.add(n - 3)
+            self._tone_fault(
+                "san_ping_wei",
+                i,
+                n - 3,
+                Z,
+                "末三字皆平，犯三平尾",
+                "the last three characters are all level",
+            )
+        elif is_gu_ping(tones) and (i, n - 3) not in excused:
+            named.add(n - 5)
+            self._tone_fault(
+                "gu_ping",
+                i,
+                n - 5,
+                P,
+                "除韵脚外只有一个平声字，犯孤平（可改此字为平，或第三字用平自救）",
+                "only one level tone besides the rhyme: make this character level, or the 3rd level to rescue it",
+            )
+        if is_san_ze_wei(tones):
+            self._tone_fault(
+                "san_ze_wei",
+                i,
+                n - 3,
+                P,
+                "末三字皆仄，犯三仄尾（可容，但声调沉重）",
+                "the last three characters are all oblique (tolerated, but heavy)",
+            )
+        for j, c in enumerate(rep.chars):
+            if j in named or (i, j) in excused or not c.known or not c.strict:
+                continue
+            if c.expected in c.tones:
+                continue
+            if j == n - 1 and rep.spec.rhymes:
+                continue  # a rhyme position: reported by the rhyme check as 出韵
+            self._tone_fault("tone", i, j, c.expected, "", "")
+
+    def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
+        ch = self.poem.lines[i][j]
+        have = "/".join(t.value for t in sorted(self.readings[i][j][0])) or "?"
+        if not zh:
+            zh = f"应{want.value}，「{ch}」为{have}"
+            en = f"should be {want.english}; 「{ch}」 is {have}"
+        self.faults.append(
+            Fault(
+                kind,
+                i + 1,
+                j + 1,
+                f"{where_zh(i + 1, j + 1)}「{ch}」{zh}",
+                f"{where_en(i + 1, j + 1)} 「{ch}」: {en}",
+                suggest_chars(self.book.name, self.n, j, want, exclude=self.used),
+                polyphone=len(self.readings[i][j][0]) > 1,
+            )
+        )
+
+    def _rhymes(self, reports: list[LineReport], group: str | None, first_rhymes: bool) -> None:
+        short = self.book.short(group) if group else "?"
+        seen: dict[str, int] = {}
+        for i, rep in enumerate(reports):
+            if not rep.spec.rhymes:
+                continue
+            ch = rep.text[-1]
+            tones, groups = self.readings[i][-1]
+            where = (where_zh(i + 1, self.n), where_en(i + 1, self.n))
+            if ch in seen:
+                self.faults.append(
+                    Fault(
+                        "chong_yun",
+                        i + 1,
+                        self.n,
+                        f"{where[0]}韵脚「{ch}」与第{seen[ch] + 1}句重复",
+                        f"{where[1]}: rhyme 「{ch}」 already used in line {seen[ch] + 1}",
+                        suggest_chars(
+                            self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used
+                        ),
+                    )
+                )
+            seen.setdefault(ch, i)
+            if group is None or not tones or group in groups:
+                continue
+            near = [g for g in groups if g in self.book.neighbours(group)]
+            if near and i == 0:
+                self._info(
+                    "borrowed_rhyme",
+                    i,
+                    self.n - 1,
+                    f"首句韵脚「{ch}」属{self.book.short(near[0])}，借{short}之邻韵，可",
+                    f"the first rhyme 「{ch}」 ({self.book.short(near[0])}) borrows a neighbour of {short}",
+                )
+                continue
+            fix = suggest_chars(
+                self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used
+            )
+            if near:
+                self.faults.append(
+                    Fault(
+                        "lin_yun",
+                        i + 1,
+                        self.n,
+                        f"{where[0]}韵脚「{ch}」属邻韵{self.book.short(near[0])}，非{short}",
+                        f"{where[1]}: 「{ch}」 is in the neighbouring group {self.book.short(near[0])}, not {short}",
+                        fix,
+                    )
+                )
+                continue
+            own = "、".join(self.book.short(g) for g in groups) or "仄声"
+            self.faults.append(
+                Fault(
+                    "chu_yun",
+                    i + 1,
+                    self.n,
+                    f"{where[0]}韵脚「{ch}」属{own}，不押{short}，出韵",
+                    f"{where[1]}: 「{ch}」 ({own}) does not rhyme in {short}",
+                    fix,
+                    polyphone=len(tones) > 1,
+                )
+            )
+
+    def _repeats(self) -> None:
+        positions: dict[str, list[tuple[int, int]]] = {}
+        for i, line in enumerate(self.poem.lines):
+            for j, ch in enumerate(line):
+                if j > 0 and line[j - 1] == ch:
+                    continue  # 叠字 (萧萧, 滚滚) counts once
+                positions.setdefault(ch, []).append((i, j))
+        for ch, where in positions.items():
+            if len(where) < 2:
+                continue
+            (i0, j0), (i, j) = where[0], where[1]
+            self.faults.append(
+                Fault(
+                    "chong_zi",
+                    i + 1,
+                    j + 1,
+                    f"「{ch}」重出（{where_zh(i0 + 1, j0 + 1)}、{where_zh(i + 1, j + 1)}）；叠字不算",
+                    f"「{ch}」 appears twice ({where_en(i0 + 1, j0 + 1)}; {where_en(i + 1, j + 1)}); "
+                    "reduplication is allowed",
+                )
+            )
+
+    def _acrostic(self) -> None:
+        if not self.acrostic:
+            return
+        heads = to_simplified("".join(ch for ch in self.acrostic if not ch.isspace()))
+        if len(heads) != len(self.poem.lines):
+            raise InputError(
+                f"the acrostic {self.acrostic!r} has {len(heads)} characters for "
+                f"{len(self.poem.lines)} lines",
+                accepted=f"{len(self.poem.lines)} characters, one per line",
+            )
+        for i, (want, line) in enumerate(zip(heads, self.poem.lines, strict=True)):
+            if to_simplified(line[0]) != want:
+                self.faults.append(
+                    Fault(
+                        "acrostic",
+                        i + 1,
+                        1,
+                        f"{where_zh(i + 1, 1)}应为藏头字「{want}」，现为「{line[0]}」",
+                        f"{where_en(i + 1, 1)} should be the acrostic 「{want}」, is 「{line[0]}」",
+                    )
+                )
+
+    def _unknown_and_polyphones(self, reports: list[LineReport]) -> None:
+        for i, rep in enumerate(reports):
+            for j, c in enumerate(rep.chars):
+                where = (where_zh(i + 1, j + 1), where_en(i + 1, j + 1))
+                if not c.known:
+                    self.faults.append(
+                        Fault(
+                            "unknown_char",
+                            i + 1,
+                            j + 1,
+                            f"{where[0]}「{c.char}」不在{self.book.name}中，未判平仄",
+                            f"{where[1]}: 「{c.char}」 is not in {self.book.name}; its tone was not judged",
+                        )
+                    )
+                elif c.polyphone and (c.strict or (j == self.n - 1 and rep.spec.rhymes)):
+                    self.faults.append(
+                        Fault(
+                            "polyphone",
+                            i + 1,
+                            j + 1,
+                            f"{where[0]}「{c.char}」为多音字（平/仄），按{c.resolved.value}声判",
+                            f"{where[1]}: 「{c.char}」 reads both level and oblique; judged as {c.resolved.english}",
+                            polyphone=True,
+                        )
+                    )

@@ -1,0 +1,172 @@
+"""Rhyme books: each character's tone class and rhyme group.
+
+Three books ship, built by scripts/build_prosody_tables.py: 平水韵 (the rhyme book of
+classical regulated verse), 中华新韵 and 中华通韵 (modern Mandarin). Polyphones keep every
+reading; callers decide which reading a position needs.
+
+    >>> book = get_rhymebook("平水韵")
+    >>> book.short(book.rhyme_groups("光")[0])
+    '七阳'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from inkmuse.core.errors import DataError, InputError
+from inkmuse.poetry.text import to_simplified, to_traditional
+from inkmuse.poetry.tones import Tone
+
+RHYMEBOOKS = {"平水韵": "pingshui.json", "中华新韵": "xinyun.json", "中华通韵": "tongyun.json"}
+_ALIASES = {
+    "pingshui": "平水韵",
+    "平水": "平水韵",
+    "psy": "平水韵",
+    "xinyun": "中华新韵",
+    "新韵": "中华新韵",
+    "tongyun": "中华通韵",
+    "通韵": "中华通韵",
+}
+
+# 邻韵: groups close enough that borrowing is a lighter fault, and 首句 may borrow outright
+# (孤雁入群). Traditional groupings for 平水韵; for the modern books, the pairs whose finals
+# speakers commonly merge (-n / -ng, i / -i).
+_NEIGHBOURS = {
+    "平水韵": (
+        "一东 二冬",
+        "三江 七阳",
+        "四支 五微 八齐",
+        "六鱼 七虞",
+        "九佳 十灰",
+        "十一真 十二文 十三元",
+        "十三元 十四寒 十五删 一先",
+        "二萧 三肴 四豪",
+        "八庚 九青 十蒸",
+        "十三覃 十四盐 十五咸",
+    ),
+    "中华新韵": ("九文 十一庚", "十二齐 十三支"),
+    "中华通韵": ("十二恩 十四英", "十四英 十五雍", "四衣 六迂"),
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a character: its tone class and rhyme group (full group name)."""
+
+    tone: Tone
+    group: str
+
+
+@dataclass(frozen=True)
+class RhymeGroup:
+    name: str  # full name, e.g. 下平声七阳
+    short: str  # e.g. 七阳
+    chars: dict[Tone, frozenset[str]]
+
+
+class RhymeBook:
+    """Tone and rhyme lookups for one rhyme book. Get one with `get_rhymebook`."""
+
+    def __init__(self, name: str, groups: dict[str, RhymeGroup]) -> None:
+        self.name = name
+        self.groups = groups
+        index: dict[str, list[Reading]] = {}
+        for group in groups.values():
+            for tone, chars in group.chars.items():
+                for ch in chars:
+                    index.setdefault(ch, []).append(Reading(tone, group.name))
+        self._index = {ch: tuple(rs) for ch, rs in index.items()}
+        self._by_short = {g.short: g.name for g in groups.values()}
+        self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
+        for family in _NEIGHBOURS.get(name, ()):
+            members = [self._by_short[s] for s in family.split()]
+            for m in members:
+                self._neighbours[m].update(x for x in members if x != m)
+
+    def readings(self, ch: str) -> tuple[Reading, ...]:
+        """All readings of a character, looked up as given, then simplified, then traditional."""
+        found = self._index.get(ch)
+        if found is None:
+            found = self._index.get(to_simplified(ch)) or self._index.get(to_traditional(ch)) or ()
+            self._index[ch] = found
+        return found
+
+    def tones(self, ch: str) -> frozenset[Tone]:
+        return frozenset(r.tone for r in self.readings(ch))
+
+    def rhyme_groups(self, ch: str, tone: Tone = Tone.PING) -> list[str]:
+        """The groups a character can rhyme in, for rhymes of the given tone class."""
+        return [r.group for r in self.readings(ch) if r.tone is tone]
+
+    def group_chars(self, group: str, tone: Tone = Tone.PING) -> frozenset[str]:
+        return self.groups[group].chars.get(tone, frozenset())
+
+    def neighbours(self, group: str) -> frozenset[str]:
+        return frozenset(self._neighbours.get(group, ()))
+
+    def short(self, group: str) -> str:
+        return self.groups[group].short
+
+    def resolve_group(self, text: str) -> str:
+        """Find a rhyme group by full name, short name (七阳) or its head character (阳)."""
+        key = to_simplified(text.strip())
+        if key in self.groups:
+            return key
+        if key in self._by_short:
+            return self._by_short[key]
+        heads = [g.name for g in self.groups.values() if g.short.endswith(key) and len(key) == 1]
+        ping_heads = [g for g in heads if self.groups[g].chars.get(Tone.PING)]
+        if len(ping_heads) == 1:
+            return ping_heads[0]
+        shorts = "、".join(g.short for g in self.groups.values() if g.chars.get(Tone.PING))
+        raise InputError(f"no rhyme group {text!r} in {self.name}", accepted=shorts)
+
+
+def resolve_rhymebook_name(name: str) -> str:
+    key = name.strip()
+    key = _ALIASES.get(key.lower(), _ALIASES.get(key, key))
+    if key not in RHYMEBOOKS:
+        raise InputError(f"unknown rhyme book {name!r}", accepted="平水韵, 中华新韵, 中华通韵")
+    return key
+
+
+@cache
+def get_rhymebook(name: str = "平水韵") -> RhymeBook:
+    """Load a rhyme book by name (平水韵, 中华新韵, 中华通韵, or pingshui/xinyun/tongyun)."""
+    key = resolve_rhymebook_name(name)
+    try:
+        raw = json.loads(
+            (resources.files("inkmuse.poetry") / "data" / RHYMEBOOKS[key]).read_text("utf-8")
+        )
+    except (OSError, ValueError) as err:
+        raise DataError(
+            f"the {key} table is missing or damaged ({err})",
+            hint="reinstall inkmuse or rebuild it with scripts/build_prosody_tables.py",
+        ) from err
+    groups: dict[str, RhymeGroup] = {}
+    for name_, info in raw["groups"].items():
+        if "tone" in info:  # 平水韵: each group is of one tone class
+            chars = {Tone(info["tone"]): frozenset(info["chars"])}
+            short = info["short"]
+        else:  # modern books: one group holds both tone classes
+            chars = {Tone(t): frozenset(cs) for t, cs in info.items()}
+            short = name_
+        groups[name_] = RhymeGroup(name_, short, chars)
+    return RhymeBook(key, groups)
+
+
+@cache
+def position_frequencies(line_length: int) -> tuple[str, ...]:
+    """Characters ordered by how often they stand at each position of Tang lines this long."""
+    raw = json.loads(
+        (resources.files("inkmuse.poetry") / "data" / "position_freq.json").read_text("utf-8")
+    )
+    positions = raw["positions"].get(str(line_length))
+    if positions is None:
+        nearest = "7" if line_length > 5 else "5"
+        positions = raw["positions"][nearest]
+        positions = [positions[min(i, len(positions) - 1)] for i in range(line_length)]
+    return tuple(positions)

@@ -1,0 +1,115 @@
+"""Reading poem text: script conversion, validation and splitting into lines.
+
+>>> split_poem("白日依山尽，黄河入海流。").lines
+('白日依山尽', '黄河入海流')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from inkmuse.core.errors import InputError
+
+MAX_CHARS = 2000  # the longest 排律 in 全唐诗 is far below this
+MAX_LINES = 200
+
+LINE_BREAKS = "，。！？；、：\n"
+FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
+_ANNOTATION = re.compile(r"[（(][^）)]*[）)]")  # 一作 notes in corpus texts
+_DROPPED = "“”‘’「」『』《》〈〉·—…　 \t\r"
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph (basic block and extension A)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@cache
+def _converter(config: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese (OpenCC t2s); simplified text passes unchanged."""
+    return str(_converter("t2s").convert(text))  # type: ignore[attr-defined]
+
+
+def to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class PoemText:
+    """A poem split into lines (句). `puncts[i]` is the mark that ended line i ('' if none)."""
+
+    lines: tuple[str, ...]
+    puncts: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(line + p for line, p in zip(self.lines, self.puncts, strict=True))
+
+
+def split_poem(text: str) -> PoemText:
+    """Validate poem text and split it into lines at punctuation and line breaks.
+
+    Raises InputError for empty text, text with no Chinese characters, Latin letters or
+    digits inside the poem, and text longer than MAX_CHARS.
+    """
+    if not text or not text.strip():
+        raise InputError(
+            "the poem is empty", accepted="Chinese poem text, e.g. 白日依山尽，黄河入海流。"
+        )
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"the text is {len(text)} characters long",
+            accepted=f"poems up to {MAX_CHARS} characters (check one poem at a time)",
+        )
+    notes: list[str] = []
+    body = _ANNOTATION.sub("", text)
+    if body != text:
+        notes.append("bracketed annotations were ignored")
+    half = sorted({ch for ch in body if ch in FULL_WIDTH})
+    if half:
+        full_used = any(ch in LINE_BREAKS[:-1] for ch in body)
+        notes.append(
+            f"half-width punctuation {' '.join(half)} read as full-width"
+            + (" (the text mixes both kinds)" if full_used else "")
+        )
+        body = "".join(FULL_WIDTH.get(ch, ch) for ch in body)
+    if not any(is_han(ch) for ch in body):
+        raise InputError(
+            "the text has no Chinese characters",
+            accepted="a classical Chinese poem; English poems are not checked yet",
+        )
+    stray = sorted({ch for ch in body if not (is_han(ch) or ch in LINE_BREAKS or ch in _DROPPED)})
+    if stray:
+        shown = " ".join(repr(ch) for ch in stray[:8])
+        raise InputError(
+            f"the poem contains characters that are not Chinese: {shown}",
+            accepted="Chinese characters, the punctuation ，。！？；、： and line breaks",
+        )
+    lines: list[str] = []
+    puncts: list[str] = []
+    current: list[str] = []
+    for ch in body:
+        if is_han(ch):
+            current.append(ch)
+        elif ch in LINE_BREAKS:
+            if current:
+                lines.append("".join(current))
+                puncts.append("" if ch == "\n" else ch)
+                current = []
+            elif ch != "\n" and puncts and not puncts[-1]:
+                puncts[-1] = ch  # punctuation on the next line after a break
+    if current:
+        lines.append("".join(current))
+        puncts.append("")
+    if len(lines) > MAX_LINES:
+        raise InputError(f"the poem has {len(lines)} lines", accepted=f"up to {MAX_LINES} lines")
+    return PoemText(tuple(lines), tuple(puncts), tuple(notes))
