@@ -1,0 +1,122 @@
+"""Mountains in ink: a wash that fades into mist at the foot, a dark brush outline along the
+ridge, hemp-fibre texture strokes (披麻皴) densest under the ridge and on the shadow flank,
+moss dots (苔点) on the crests, and snow left as bare paper on winter peaks.
+
+Each massif is drawn over its bounding box only; its lower peaks are drawn again in front
+of the whole, so their outlines make the inner folds a brush would draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from inkmuse.core.seeds import derive_seed
+from inkmuse.painting.canvas import Canvas
+from inkmuse.painting.noise import FloatArray
+from inkmuse.painting.palettes import RGB, Palette
+from inkmuse.painting.scene import Massif, ridge
+
+
+@dataclass(frozen=True)
+class Textures:
+    """Canvas-sized noise fields shared by every massif (made once per painting)."""
+
+    streaks: FloatArray  # tall thin cells: texture strokes
+    grain: FloatArray  # fine isotropic noise: dry-brush breaks and moss dots
+    broad: FloatArray  # large soft noise: uneven wash
+    brush: FloatArray  # mid-size noise: pressure of the outlining brush, and its dry gaps
+
+
+def _mix(a: RGB, b: RGB, t: float) -> RGB:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
+
+
+def draw_massif(
+    canvas: Canvas, massif: Massif, palette: Palette, tex: Textures, scale: float
+) -> None:
+    """Paint one massif and its front peaks. `scale` is canvas width / 1024 (stroke widths)."""
+    _draw_body(canvas, massif, palette, tex, scale, front=False)
+    if len(massif.peaks) < 2:
+        return
+    tallest = max(p[2] for p in massif.peaks)
+    front = sorted((p for p in massif.peaks if p[2] < tallest), key=lambda p: -p[2])
+    for i, peak in enumerate(front):
+        cx, half, _h = peak
+        sub = replace(massif, peaks=(peak,), x0=cx - half, x1=cx + half,
+                      seed=derive_seed(massif.seed, "front", str(i)))  # fmt: skip
+        _draw_body(canvas, sub, palette, tex, scale, front=True)
+
+
+def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale: float, *,
+               front: bool) -> None:  # fmt: skip
+    x0, x1 = max(0, int(m.x0)), min(canvas.width, int(np.ceil(m.x1)))
+    if x1 - x0 < 2:
+        return
+    xs = np.arange(x0, x1, dtype=np.float32)
+    top_line = ridge(m, xs)
+    y0 = max(0, int(top_line.min()) - 2)
+    y1 = min(canvas.height, int(np.ceil(m.base)))
+    if y1 - y0 < 2:
+        return
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None]
+    depth_px = ys - top_line[None, :]  # pixels below the ridge
+    span = np.maximum(m.base - top_line, 4.0)[None, :]
+    t = np.clip(depth_px / span, 0.0, 1.0)  # 0 at the ridge, 1 at the foot
+    inside = np.clip(depth_px / 1.5, 0.0, 1.0)
+
+    far = m.depth < 0.9
+    near = m.depth >= 2.5
+    sl = (slice(y0, y1), slice(x0, x1))
+    broad, grain, streaks, brush = tex.broad[sl], tex.grain[sl], tex.streaks[sl], tex.brush[sl]
+
+    # Shadow flank: light comes from the upper left, so slopes falling to the right are dark.
+    slope = np.gradient(top_line)[None, :]
+    shade = np.clip(0.5 + slope * 0.8, 0.0, 1.0)
+
+    # Wash: dense under the ridge, fading into mist at the foot (a bank reaches the bottom).
+    mist = 0.15 if near else (0.95 if far else 0.85)
+    fade = 1.0 - mist * _smoothstep(0.35, 1.0, t)
+    strength = 0.5 if far else 0.88
+    body = inside * fade * strength * (0.8 + 0.35 * broad)
+    if m.snow:
+        body *= 0.15 + 0.85 * _smoothstep(0.05, 0.5 + 0.2 * broad, t)
+    if far:
+        color: RGB | FloatArray = _mix(palette.far, palette.paper, 0.15 * m.depth)
+    else:
+        top = palette.near_top if not front else _mix(palette.near_top, palette.near_base, 0.25)
+        k = np.clip(t**0.8 + 0.15 * (broad - 0.5), 0.0, 1.0)[..., None]
+        tc, bc = np.asarray(top, np.float32), np.asarray(palette.near_base, np.float32)
+        color = tc + (bc - tc) * k
+        color = color * (1.0 - 0.18 * shade[..., None] * (1.0 - k))
+    canvas.lay(body.astype(np.float32), color, subject=False, at=(y0, x0))
+    solid = inside * fade
+    sub = canvas.subject[sl]
+    np.maximum(sub, (solid > 0.25).astype(np.float32) * np.float32(solid), out=sub)
+
+    # Outline along the ridge: a wet brush line broken by dry-brush gaps.
+    width = ((1.0 if far else 1.9 if not near else 2.6) * scale + 0.6) * (0.5 + brush)
+    line = np.exp(-np.maximum(depth_px, 0.0) / width) * inside
+    line *= np.clip(0.1 + 1.6 * brush, 0.0, 1.0)
+    ink_strength = 0.35 if far else 0.85
+    ink = line * ink_strength
+    # Texture strokes under the ridge and on the shadow flank.
+    if not far:
+        reach = np.exp(-np.maximum(depth_px, 0.0) / (span * 0.45)) * (0.45 + 0.8 * shade)
+        strokes = _smoothstep(0.6, 0.78, streaks) * reach * fade * inside
+        if m.snow:
+            strokes *= _smoothstep(0.1, 0.45, t)
+        ink = np.maximum(ink, strokes * (0.55 if not near else 0.7))
+        # Moss dots on the crest.
+        crest = (depth_px < 10.0 * scale + 4.0) & (grain > 0.86)
+        ink = np.maximum(ink, crest * inside * 0.9)
+    canvas.lay(ink.astype(np.float32), palette.ink, subject=False, at=(y0, x0))
+
+
+def _smoothstep(lo: float, hi: float | FloatArray, x: FloatArray) -> FloatArray:
+    t = np.clip((x - lo) / (np.asarray(hi) - lo), 0.0, 1.0)
+    return (t * t * (3.0 - 2.0 * t)).astype(np.float32)
+
+
+__all__ = ["Textures", "draw_massif"]

@@ -1,0 +1,87 @@
+"""Paint a composed scene, back to front, the order a painter lays washes.
+
+>>> from inkmuse.core.theme_lexicon import theme_from_text
+>>> from inkmuse.painting.scene import compose_scene
+>>> scene = compose_scene(theme_from_text("寒江独钓"), 320, 240, seed=1)
+>>> canvas = render_shanshui(scene, "winter", seed=1)
+>>> canvas.rgb.shape
+(240, 320, 3)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from inkmuse.core.seeds import derive_seed, make_rng
+from inkmuse.painting.canvas import Canvas
+from inkmuse.painting.noise import value_noise
+from inkmuse.painting.palettes import get_palette
+from inkmuse.painting.scene import Scene
+from inkmuse.painting.shanshui import atmosphere
+from inkmuse.painting.shanshui.figures import draw_figure
+from inkmuse.painting.shanshui.mountains import Textures, draw_massif
+from inkmuse.painting.shanshui.trees import draw_tree
+from inkmuse.painting.shanshui.water import draw_water, draw_waterfall
+
+_SKY_THINGS = ("moon", "sun")
+_FAR_THINGS = ("temple", "village", "waterfall")
+
+
+def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
+    """The painting of `scene` in the named palette; the same inputs give the same pixels."""
+    palette = get_palette(palette_name)
+    w, h = scene.width, scene.height
+
+    def rng(label: str) -> np.random.Generator:
+        # one stream per layer, so adding an element never reshuffles the others
+        return make_rng(derive_seed(seed, "shanshui", label))
+
+    canvas = Canvas.blank(w, h, palette.paper)
+    atmosphere.sky(canvas, scene, palette, rng("sky"))
+    for e in scene.elements:
+        if e.kind in _SKY_THINGS:
+            atmosphere.light(canvas, e, palette, rng("light"))
+        elif e.kind == "stars":
+            atmosphere.stars(canvas, e, palette, rng("stars"))
+
+    t = rng("textures")
+    tex = Textures(
+        streaks=value_noise(t, (h, w), (22.0 * h / 768, 2.2)),
+        grain=value_noise(t, (h, w), 2.0),
+        broad=value_noise(t, (h, w), 90.0),
+        brush=value_noise(t, (h, w), 9.0),
+    )
+    scale = w / 1024
+    behind, bank = scene.massifs[:-1], scene.massifs[-1]
+    mist_rng = rng("mist")
+    for i, massif in enumerate(behind):
+        draw_massif(canvas, massif, palette, tex, scale)
+        if i < len(behind) - 1:
+            atmosphere.mist(canvas, scene, palette, mist_rng, [massif.base - h * 0.03], 0.7)
+    for e in scene.elements:
+        if e.kind in _FAR_THINGS:
+            if e.kind == "waterfall":
+                draw_waterfall(canvas, e, palette, rng("waterfall"))
+            else:
+                draw_figure(canvas, e, palette, rng(e.kind))
+    mid_base = behind[-1].base if behind else scene.horizon
+    amount = 0.9 if "mist" in scene.weather else 0.6
+    atmosphere.mist(canvas, scene, palette, mist_rng, [mid_base - h * 0.05, scene.horizon], amount)
+    if scene.water:
+        draw_water(canvas, scene, palette, rng("water"))
+    draw_massif(canvas, bank, palette, tex, scale)
+    figures = rng("figures")
+    for e in scene.elements:
+        if e.kind == "tree":
+            draw_tree(canvas, e, palette, figures)
+        elif e.kind not in (*_SKY_THINGS, *_FAR_THINGS, "stars"):
+            draw_figure(canvas, e, palette, figures)
+    if "rain" in scene.weather:
+        atmosphere.rain(canvas, palette, rng("rain"))
+    if "snow" in scene.weather:
+        atmosphere.falling_snow(canvas, palette, rng("snow"))
+    atmosphere.paper(canvas, rng("paper"))
+    return canvas
+
+
+__all__ = ["render_shanshui"]
