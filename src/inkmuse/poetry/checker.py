@@ -17,20 +17,34 @@ from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault, where_en, where_z
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import (
-    is_gu_ping,
-    is_san_ping_wei,
-    is_san_ze_wei,
-    is_self_rescue,
-    is_special_ao,
-    needs_rescue,
-    rescues_previous,
-)
+from inkmuse.poetry.rules import LineJudgement, judge_line, needs_rescue
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
+_ACCEPTED = {
+    "self_rescue": (
+        "第三字平声救第一字仄声（本句自救），合律",
+        "the 3rd level tone pays back the 1st oblique one",
+    ),
+    "special_ao": ("「平平仄平仄」特定格式，合律", "the accepted 平平仄平仄 form"),
+    "pair_rescue": (
+        "出句拗，本句第三字用平声相救（对句相救），合律",
+        "this line's level tone pays back the oblique tones of the line before",
+    ),
+}
+_RULE_TEXT = {
+    "san_ping_wei": ("末三字皆平，犯三平尾", "the last three characters are all level"),
+    "gu_ping": (
+        "除韵脚外只有一个平声字，犯孤平（可改此字为平，或第三字用平自救）",
+        "only one level tone besides the rhyme: make this character level, or the 3rd level to rescue it",
+    ),
+    "san_ze_wei": (
+        "末三字皆仄，犯三仄尾（可容，但声调沉重）",
+        "the last three characters are all oblique (tolerated, but heavy)",
+    ),
+}
 _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them
 
 
@@ -235,15 +249,8 @@ class _Checker:
             (s.tone if s.tone in t or not t else next(iter(t))).value
             for s, (t, _) in zip(slots, self.readings[i], strict=True)
         )
-        if pattern[-5:] == "平平仄仄平" and is_self_rescue(tones_str):
-            return 0
-        if pattern[-5:] == "平平平仄仄" and is_special_ao(tones_str) and tones_str[-5] == "平":
-            return 0
-        cost = 0
-        for j, (slot, (tones, _)) in enumerate(zip(slots, self.readings[i], strict=True)):
-            if j < self.n - 1 and slot.strict and tones and slot.tone not in tones:
-                cost += 1
-        return cost
+        judgement = judge_line(tones_str, pattern, tuple(s.strict for s in slots), end is P)
+        return sum(1 for kind, _, _ in judgement.errors if kind == "tone")
 
     # -- the run ----------------------------------------------------------------------
     def run(self) -> CheckReport:
@@ -264,9 +271,7 @@ class _Checker:
                 chars.append(CharInfo(ch, tones, slot.tone, resolved, slot.strict))
             reports.append(LineReport(line, self.poem.puncts[i], line_spec, chars))
         self._relations(keys)
-        excused = self._exceptions(reports)
-        for i, rep in enumerate(reports):
-            self._line_rules(i, rep, excused)
+        self._judge_lines(reports)
         self._rhymes(reports, group, first_rhymes)
         self._repeats()
         self._acrostic()
@@ -280,8 +285,10 @@ class _Checker:
     def _rhyme_group(self) -> str | None:
         votes: Counter[str] = Counter()
         for i in range(1, len(self.poem.lines), 2):
+            ch = self.poem.lines[i][-1]
             for g in set(self.readings[i][-1][1]):
-                votes[g] += 1
+                if not any(r.estimated for r in self.book.readings(ch) if r.group == g):
+                    votes[g] += 1
         if not votes:
             return None
         best = max(votes.values())
@@ -343,43 +350,50 @@ class _Checker:
                 )
             )
 
-    def _exceptions(self, reports: list[LineReport]) -> set[tuple[int, int]]:
-        """Record accepted 拗救 and return the (line, pos) tone mismatches they excuse."""
-        excused: set[tuple[int, int]] = set()
-        off = self.n - 5  # index of the core's first character
+    def _judge_lines(self, reports: list[LineReport]) -> None:
+        """Judge every line, reading each polyphone the way that keeps the rules best."""
+        judged: list[LineJudgement] = []
         for i, rep in enumerate(reports):
-            core = rep.spec.pattern[-5:]
-            tones = rep.tones
-            if core == "平平仄仄平" and is_self_rescue(tones):
-                excused.add((i, off + 2))
-                self._info(
-                    "self_rescue",
-                    i,
-                    off + 1,
-                    "以第三字平声救第一字仄声，合律",
-                    "the 3rd level tone pays back the 1st oblique tone",
-                )
-            if core == "平平平仄仄" and is_special_ao(tones) and tones[off] == "平":
-                excused.update({(i, off + 2), (i, off + 3)})
-                self._info(
-                    "special_ao",
-                    i,
-                    off + 3,
-                    "「平平仄平仄」特定格式，合律",
-                    "the accepted 平平仄平仄 form",
-                )
-            if i % 2 == 1 and core == "平平仄仄平" and rescues_previous(tones):
-                prev = reports[i - 1]
-                if prev.spec.pattern[-5:] == "仄仄平平仄" and needs_rescue(prev.tones):
-                    excused.update({(i, off + 2), (i - 1, off + 2), (i - 1, off + 3)})
-                    self._info(
-                        "pair_rescue",
-                        i,
-                        off + 3,
-                        "出句拗，对句第三字用平声相救，合律",
-                        "the paired line's level tone pays back the oblique tones above",
-                    )
-        return excused
+            prev = (reports[i - 1].tones, reports[i - 1].spec.pattern) if i else None
+            best_tones, best = self._best_reading(rep, prev)
+            for c, t in zip(rep.chars, best_tones, strict=True):
+                c.resolved = Tone(t)
+            if best.excuses_prev and judged:
+                judged[-1].errors = [
+                    e for e in judged[-1].errors if e[0] != "tone" or e[1] not in best.excuses_prev
+                ]
+            judged.append(best)
+        for i, judgement in enumerate(judged):
+            for kind, pos in judgement.accepted:
+                self._info(kind, i, pos, *_ACCEPTED[kind])
+            for kind, pos, want in judgement.errors + judgement.warnings:
+                self._tone_fault(kind, i, pos, Tone(want), *_RULE_TEXT.get(kind, ("", "")))
+
+    def _best_reading(
+        self, rep: LineReport, prev: tuple[str, str] | None
+    ) -> tuple[str, LineJudgement]:
+        """The readings of the line's polyphones that leave the fewest faults."""
+        strict = tuple(s.strict for s in rep.spec.slots)
+        pattern = rep.spec.pattern
+        best_tones = rep.tones
+        best = judge_line(best_tones, pattern, strict, rep.spec.rhymes, prev)
+        choices = [j for j, c in enumerate(rep.chars) if c.polyphone]
+        rescue_wanted = prev is not None and needs_rescue(prev[0])
+        if (best.score == (0, 0) and not rescue_wanted) or not choices or len(choices) > 8:
+            return best_tones, best
+        for bits in range(1, 2 ** len(choices)):
+            tones = list(best_tones)
+            for b, j in enumerate(choices):
+                if bits >> b & 1:
+                    tones[j] = rep.chars[j].resolved.opposite.value
+            candidate = "".join(tones)
+            judgement = judge_line(candidate, pattern, strict, rep.spec.rhymes, prev)
+            if (*judgement.score, -len(judgement.excuses_prev)) < (
+                *best.score,
+                -len(best.excuses_prev),
+            ):
+                best, best_tones = judgement, candidate
+        return best_tones, best
 
     def _info(self, kind: str, i: int, pos0: int, zh: str, en: str) -> None:
         self.faults.append(
@@ -391,48 +405,6 @@ class _Checker:
                 f"{where_en(i + 1, None)}: {en}",
             )
         )
-
-    def _line_rules(self, i: int, rep: LineReport, excused: set[tuple[int, int]]) -> None:
-        tones = rep.tones
-        n = self.n
-        named: set[int] = set()
-        if is_san_ping_wei(tones):
-            named.add(n - 3)
-            self._tone_fault(
-                "san_ping_wei",
-                i,
-                n - 3,
-                Z,
-                "末三字皆平，犯三平尾",
-                "the last three characters are all level",
-            )
-        elif is_gu_ping(tones) and (i, n - 3) not in excused:
-            named.add(n - 5)
-            self._tone_fault(
-                "gu_ping",
-                i,
-                n - 5,
-                P,
-                "除韵脚外只有一个平声字，犯孤平（可改此字为平，或第三字用平自救）",
-                "only one level tone besides the rhyme: make this character level, or the 3rd level to rescue it",
-            )
-        if is_san_ze_wei(tones):
-            self._tone_fault(
-                "san_ze_wei",
-                i,
-                n - 3,
-                P,
-                "末三字皆仄，犯三仄尾（可容，但声调沉重）",
-                "the last three characters are all oblique (tolerated, but heavy)",
-            )
-        for j, c in enumerate(rep.chars):
-            if j in named or (i, j) in excused or not c.known or not c.strict:
-                continue
-            if c.expected in c.tones:
-                continue
-            if j == n - 1 and rep.spec.rhymes:
-                continue  # a rhyme position: reported by the rhyme check as 出韵
-            self._tone_fault("tone", i, j, c.expected, "", "")
 
     def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
         ch = self.poem.lines[i][j]
@@ -477,6 +449,8 @@ class _Checker:
             seen.setdefault(ch, i)
             if group is None or not tones or group in groups:
                 continue
+            if all(r.estimated for r in self.book.readings(ch)):
+                continue  # an inferred reading is too weak to call 出韵; noted as estimated
             near = [g for g in groups if g in self.book.neighbours(group)]
             if near and i == 0:
                 self._info(
@@ -571,6 +545,17 @@ class _Checker:
                             j + 1,
                             f"{where[0]}「{c.char}」不在{self.book.name}中，未判平仄",
                             f"{where[1]}: 「{c.char}」 is not in {self.book.name}; its tone was not judged",
+                        )
+                    )
+                elif all(r.estimated for r in self.book.readings(c.char)):
+                    self.faults.append(
+                        Fault(
+                            "estimated",
+                            i + 1,
+                            j + 1,
+                            f"{where[0]}「{c.char}」不在{self.book.name}原表，按同音字推定为{c.resolved.value}",
+                            f"{where[1]}: 「{c.char}」 is not in the {self.book.name} table; "
+                            f"read as {c.resolved.english} like its homophones",
                         )
                     )
                 elif c.polyphone and (c.strict or (j == self.n - 1 and rep.spec.rhymes)):

@@ -29,6 +29,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "special_ao": ("特拗", "accepted special form 平平仄平仄", INFO),
     "borrowed_rhyme": ("首句借邻韵", "first line borrows a neighbouring rhyme (accepted)", INFO),
     "polyphone": ("多音字", "judgement rests on a polyphone", INFO),
+    "estimated": ("推定读音", "reading inferred from homophones", INFO),
 }
 
 _NUM = "一二三四五六七八九十"

@@ -58,6 +58,7 @@ class Reading:
 
     tone: Tone
     group: str
+    estimated: bool = False  # not in the source table: inferred from homophones
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,12 @@ class RhymeGroup:
 class RhymeBook:
     """Tone and rhyme lookups for one rhyme book. Get one with `get_rhymebook`."""
 
-    def __init__(self, name: str, groups: dict[str, RhymeGroup]) -> None:
+    def __init__(
+        self,
+        name: str,
+        groups: dict[str, RhymeGroup],
+        estimated: dict[str, list[str]] | None = None,
+    ) -> None:
         self.name = name
         self.groups = groups
         index: dict[str, list[Reading]] = {}
@@ -78,6 +84,10 @@ class RhymeBook:
             for tone, chars in group.chars.items():
                 for ch in chars:
                     index.setdefault(ch, []).append(Reading(tone, group.name))
+        for ch, names in (estimated or {}).items():
+            for g in names:
+                tone = next(iter(groups[g].chars))
+                index.setdefault(ch, []).append(Reading(tone, g, estimated=True))
         self._index = {ch: tuple(rs) for ch, rs in index.items()}
         self._by_short = {g.short: g.name for g in groups.values()}
         self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
@@ -155,7 +165,7 @@ def get_rhymebook(name: str = "平水韵") -> RhymeBook:
             chars = {Tone(t): frozenset(cs) for t, cs in info.items()}
             short = name_
         groups[name_] = RhymeGroup(name_, short, chars)
-    return RhymeBook(key, groups)
+    return RhymeBook(key, groups, raw.get("estimated"))
 
 
 @cache

@@ -41,8 +41,9 @@ def is_self_rescue(tones: str) -> bool:
 
 
 def is_special_ao(tones: str) -> bool:
-    """特拗 (the accepted 平平仄平仄 form of a 平平平仄仄 line)."""
-    return _core(tones) == "平平仄平仄"
+    """特拗 (the accepted 平平仄平仄 form of a 平平平仄仄 line; 故人具鸡黍 shows the first
+    character may be 仄 too)."""
+    return _core(tones)[1:] == "平仄平仄"
 
 
 def rescues_previous(tones: str) -> bool:
@@ -67,3 +68,72 @@ def line_faults(tones: str) -> list[str]:
     if is_san_ze_wei(tones):
         faults.append("三仄尾")
     return faults
+
+
+# A judged item: (fault kind, 0-based position, the tone that would fix it).
+Item = tuple[str, int, str]
+
+
+class LineJudgement:
+    """The faults of one line read with one set of readings, after accepted 拗救."""
+
+    def __init__(self) -> None:
+        self.errors: list[Item] = []
+        self.warnings: list[Item] = []
+        self.accepted: list[tuple[str, int]] = []  # (kind, position) of accepted 拗救
+        self.excuses_prev: set[int] = set()  # positions of the line before that this rescues
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (len(self.errors), len(self.warnings))
+
+
+def judge_line(
+    tones: str,
+    pattern: str,
+    strict: tuple[bool, ...],
+    rhymes: bool,
+    prev: tuple[str, str] | None = None,
+) -> LineJudgement:
+    """Judge a line's tones against its pattern: tone faults at strict positions, 孤平,
+    三平尾, 三仄尾, with 本句自救, 对句相救 (prev = the line before: (tones, pattern))
+    and the 特拗 form accepted. The last position of a rhyming line is left to the rhyme
+    check. One source of truth for the checker and the decoders' final test.
+    """
+    n = len(tones)
+    off = n - 5
+    core = pattern[-5:]
+    result = LineJudgement()
+    excused: set[int] = set()
+    if core == "平平仄仄平" and is_self_rescue(tones):
+        excused.add(off + 2)
+        result.accepted.append(("self_rescue", off + 2))
+    if core == "平平平仄仄" and is_special_ao(tones):
+        excused.update({off + 2, off + 3})
+        result.accepted.append(("special_ao", off + 3))
+    if (
+        prev is not None
+        and core == "平平仄仄平"
+        and rescues_previous(tones)
+        and prev[1][-5:] == "仄仄平平仄"
+        and needs_rescue(prev[0])
+    ):
+        excused.add(off + 2)
+        result.excuses_prev = {off + 2, off + 3}
+        result.accepted.append(("pair_rescue", off + 2))
+    named: set[int] = set()
+    if is_san_ping_wei(tones):
+        named.add(n - 3)
+        result.errors.append(("san_ping_wei", n - 3, "仄"))
+    elif is_gu_ping(tones) and off + 2 not in excused:
+        named.add(off)
+        result.errors.append(("gu_ping", off, "平"))
+    if is_san_ze_wei(tones):
+        result.warnings.append(("san_ze_wei", n - 3, "平"))
+    for j in range(n):
+        if j in named or j in excused or not strict[j] or tones[j] == pattern[j]:
+            continue
+        if j == n - 1 and rhymes:
+            continue
+        result.errors.append(("tone", j, pattern[j]))
+    return result
