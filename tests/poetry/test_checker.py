@@ -200,4 +200,4 @@ def test_half_width_punctuation_is_read_with_a_note() -> None:
 def test_report_json_round_trip() -> None:
     data = check_poem(ZAOFABAIDICHENG).to_dict()
     assert data["ok"] is True and data["form"] == "七言绝句"
-    assert [line["pattern"] for line in data["lines"]][0] == "平平仄仄仄平平"
+    assert data["lines"][0]["pattern"] == "平平仄仄仄平平"

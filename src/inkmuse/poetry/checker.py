@@ -23,6 +23,7 @@ from inkmuse.poetry.text import PoemText, split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
+_TONE = {t.value: t for t in Tone}
 _ACCEPTED = {
     "self_rescue": (
         "第三字平声救第一字仄声（本句自救），合律",
@@ -221,6 +222,9 @@ class _Checker:
         self, ch: str, i: int, j: int, pins: Mapping[str, str]
     ) -> tuple[frozenset[Tone], tuple[str, ...]]:
         """(tone classes, 平 rhyme groups) of a character after any pin the person set."""
+        if not pins:
+            tones, groups, _ = self.book.profile(ch)
+            return tones, groups
         readings = self.book.readings(ch)
         pin = pins.get(f"{i + 1}:{j + 1}") or pins.get(ch) or pins.get(to_simplified(ch))
         if pin:
@@ -357,7 +361,7 @@ class _Checker:
             prev = (reports[i - 1].tones, reports[i - 1].spec.pattern) if i else None
             best_tones, best = self._best_reading(rep, prev)
             for c, t in zip(rep.chars, best_tones, strict=True):
-                c.resolved = Tone(t)
+                c.resolved = _TONE[t]
             if best.excuses_prev and judged:
                 judged[-1].errors = [
                     e for e in judged[-1].errors if e[0] != "tone" or e[1] not in best.excuses_prev
@@ -367,7 +371,7 @@ class _Checker:
             for kind, pos in judgement.accepted:
                 self._info(kind, i, pos, *_ACCEPTED[kind])
             for kind, pos, want in judgement.errors + judgement.warnings:
-                self._tone_fault(kind, i, pos, Tone(want), *_RULE_TEXT.get(kind, ("", "")))
+                self._tone_fault(kind, i, pos, _TONE[want], *_RULE_TEXT.get(kind, ("", "")))
 
     def _best_reading(
         self, rep: LineReport, prev: tuple[str, str] | None
@@ -449,7 +453,7 @@ class _Checker:
             seen.setdefault(ch, i)
             if group is None or not tones or group in groups:
                 continue
-            if all(r.estimated for r in self.book.readings(ch)):
+            if self.book.profile(ch)[2]:
                 continue  # an inferred reading is too weak to call 出韵; noted as estimated
             near = [g for g in groups if g in self.book.neighbours(group)]
             if near and i == 0:
@@ -547,7 +551,7 @@ class _Checker:
                             f"{where[1]}: 「{c.char}」 is not in {self.book.name}; its tone was not judged",
                         )
                     )
-                elif all(r.estimated for r in self.book.readings(c.char)):
+                elif self.book.profile(c.char)[2]:
                     self.faults.append(
                         Fault(
                             "estimated",

@@ -36,12 +36,21 @@ _NUM = "一二三四五六七八九十"
 
 
 def zh_number(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十 (line and position numbers in messages)."""
+    """1 -> 一, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (line and position numbers)."""
     if n <= 10:
         return _NUM[n - 1]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _NUM[tens - 1]
-    return head + "十" + (_NUM[ones - 1] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 1 else _NUM[tens - 1]
+        return head + "十" + (_NUM[ones - 1] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tail = (
+        ""
+        if rest == 0
+        else ("零" if rest < 10 else "")
+        + (_NUM[rest - 1] if rest < 10 else ("一" if rest < 20 else "") + zh_number(rest))
+    )
+    return _NUM[hundreds - 1] + "百" + tail
 
 
 def where_zh(line: int | None, pos: int | None) -> str:

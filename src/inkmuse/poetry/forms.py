@@ -12,6 +12,7 @@ punctuation. The checker explains violations of it and the decoders generate ins
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.tones import Tone
@@ -78,6 +79,7 @@ class FormSpec:
         return [i for i, line in enumerate(self.lines) if line.rhymes]
 
 
+@cache
 def line_template(key: Tone, end: Tone, length: int) -> str:
     """The standard tone pattern of a line from its 2nd character's tone and its last tone.
 
@@ -97,6 +99,7 @@ def line_template(key: Tone, end: Tone, length: int) -> str:
     raise InputError(f"lines of {length} characters", accepted="5 or 7 characters a line")
 
 
+@cache
 def _slots(pattern: str) -> tuple[Slot, ...]:
     n = len(pattern)
     free = {0, 2} if n == 5 else {0, 2, 4}

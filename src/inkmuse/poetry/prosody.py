@@ -89,6 +89,7 @@ class RhymeBook:
                 tone = next(iter(groups[g].chars))
                 index.setdefault(ch, []).append(Reading(tone, g, estimated=True))
         self._index = {ch: tuple(rs) for ch, rs in index.items()}
+        self._profiles: dict[str, tuple[frozenset[Tone], tuple[str, ...], bool]] = {}
         self._by_short = {g.short: g.name for g in groups.values()}
         self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
         for family in _NEIGHBOURS.get(name, ()):
@@ -105,7 +106,21 @@ class RhymeBook:
         return found
 
     def tones(self, ch: str) -> frozenset[Tone]:
-        return frozenset(r.tone for r in self.readings(ch))
+        return self.profile(ch)[0]
+
+    def profile(self, ch: str) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
+        """(tone classes, 平 rhyme groups, every reading estimated) of a character, cached:
+        the checker asks this for every character it sees."""
+        found = self._profiles.get(ch)
+        if found is None:
+            readings = self.readings(ch)
+            found = (
+                frozenset(r.tone for r in readings),
+                tuple(r.group for r in readings if r.tone is Tone.PING),
+                bool(readings) and all(r.estimated for r in readings),
+            )
+            self._profiles[ch] = found
+        return found
 
     def rhyme_groups(self, ch: str, tone: Tone = Tone.PING) -> list[str]:
         """The groups a character can rhyme in, for rhymes of the given tone class."""

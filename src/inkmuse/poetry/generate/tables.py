@@ -1,0 +1,109 @@
+"""Per-vocabulary prosody arrays and per-line tone options, computed once and cached.
+
+Masked decoding asks the same questions at every step ("which ids may stand here?"), so the
+answers are precomputed as boolean arrays over the model's vocabulary for one rhyme book,
+and as the short list of legal tone strings for each line pattern.
+
+    >>> from inkmuse.models.embedded import load_poet
+    >>> tables = get_tables(load_poet().vocab, "平水韵")
+    >>> bool(tables.ping[load_poet().vocab.stoi["光"]]), bool(tables.ze[load_poet().vocab.stoi["月"]])
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+from inkmuse.models.embedded.vocab import Vocab
+from inkmuse.poetry.forms import LineSpec
+from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
+from inkmuse.poetry.rules import judge_line
+from inkmuse.poetry.text import is_han
+from inkmuse.poetry.tones import Tone
+
+Mask = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class VocabTables:
+    """Boolean arrays over vocabulary ids for one rhyme book.
+
+    han: a Chinese character with at least one reading (what may stand in a line).
+    ping / ze: it has a level / an oblique reading (a polyphone has both).
+    ze_only: only oblique readings (a non-rhyming first line must end in one, or the
+        checker would read it as rhyming).
+    rhyme_group: for a character usable as a rhyme, the index of its one 平 group in
+        `groups` (from a reading in the book's own table); -1 otherwise. Characters in two
+        平 groups are left out as rhymes so that the rhyme group is never ambiguous.
+    """
+
+    book: RhymeBook
+    han: Mask
+    ping: Mask
+    ze: Mask
+    ze_only: Mask
+    rhyme_group: NDArray[np.int32]
+    groups: tuple[str, ...]
+
+    def group_mask(self, group: str) -> Mask:
+        """Ids that can rhyme in `group` (full group name)."""
+        mask: Mask = self.rhyme_group == self.groups.index(group)
+        return mask
+
+    def rhyme_mask(self) -> Mask:
+        mask: Mask = self.rhyme_group >= 0
+        return mask
+
+
+@cache
+def get_tables(vocab: Vocab, rhymebook: str) -> VocabTables:
+    book = get_rhymebook(rhymebook)
+    groups = tuple(book.groups)
+    index = {g: i for i, g in enumerate(groups)}
+    size = len(vocab)
+    han = np.zeros(size, dtype=bool)
+    ping = np.zeros(size, dtype=bool)
+    ze = np.zeros(size, dtype=bool)
+    rhyme = np.full(size, -1, dtype=np.int32)
+    for i, ch in enumerate(vocab.itos):
+        if len(ch) != 1 or not is_han(ch):
+            continue
+        readings = book.readings(ch)
+        if not readings:
+            continue
+        han[i] = True
+        ping[i] = any(r.tone is Tone.PING for r in readings)
+        ze[i] = any(r.tone is Tone.ZE for r in readings)
+        ping_groups = {r.group for r in readings if r.tone is Tone.PING}
+        if len(ping_groups) == 1 and not any(r.estimated for r in readings):
+            rhyme[i] = index[ping_groups.pop()]
+    return VocabTables(book, han, ping, ze, ze & ~ping, rhyme, groups)
+
+
+@cache
+def line_tone_options(spec: LineSpec) -> tuple[str, ...]:
+    """Every tone string a line of this pattern may take with no error or warning.
+
+    The standard pattern, plus each use of 一三五不论 that makes no 孤平, 三平尾 or 三仄尾,
+    plus the accepted 拗 forms the checker's own `judge_line` excuses (本句自救, 特拗).
+    """
+    pattern = spec.pattern
+    strict = tuple(s.strict for s in spec.slots)
+    options = []
+    for tones in itertools.product("平仄", repeat=len(pattern)):
+        text = "".join(tones)
+        if spec.rhymes and text[-1] != "平":
+            continue
+        if any(s and t != p for s, t, p in zip(strict, text, pattern, strict=True)):
+            continue
+        judged = judge_line(text, pattern, strict, spec.rhymes)
+        if not judged.errors and not judged.warnings:
+            options.append(text)
+    # The standard pattern first: it is always legal and is the fallback ordering.
+    options.sort(key=lambda t: (t != pattern, t))
+    return tuple(options)
