@@ -35,9 +35,9 @@ def load_poems(limit: int | None) -> list[str]:
             text = "".join(poem.get("paragraphs", []))
             lines = [x for x in re.split(r"[，。！？；]", text) if x]
             n = len(lines)
-            if (n in (4, 8) or (n >= 10 and n % 2 == 0)) and len({len(x) for x in lines}) == 1:
-                if len(lines[0]) in (5, 7):
-                    poems.append(text)
+            regulated_count = n in (4, 8) or (n >= 10 and n % 2 == 0)
+            if regulated_count and {len(x) for x in lines} in ({5}, {7}):
+                poems.append(text)
     return poems[:limit] if limit else poems
 
 
@@ -73,8 +73,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="check only the first N poems")
     args = parser.parse_args()
     poems = load_poems(args.limit)
-    check_poem(poems[0])  # load tables and caches: cold start is reported separately
     start = time.perf_counter()
+    check_poem(poems[0])  # loads tables and caches
+    print(f"cold start (first check, tables loaded): {time.perf_counter() - start:.3f} s")
     elapsed, ok, failed = time_inkmuse(poems)
     print(f"poems: {len(poems)} regulated-shaped poems of 全唐诗 (traditional text)")
     print(
@@ -85,7 +86,6 @@ def main() -> None:
     if other is not None:
         print(f"pingshui-rhyme checker: {other:.2f} s, {len(poems) / other:,.0f} poems/s")
         print(f"ratio inkmuse / pingshui-rhyme: {other / elapsed:.2f}x")
-    del start
 
 
 if __name__ == "__main__":
