@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from inkmuse.core.errors import InputError
@@ -75,7 +76,7 @@ class LineReport:
 
     @property
     def tones(self) -> str:
-        return "".join(c.resolved.value for c in self.chars)
+        return "".join(c.resolved for c in self.chars)  # Tone is a str: joins as 平/仄
 
 
 @dataclass
@@ -194,6 +195,16 @@ def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
     return faults
 
 
+@cache
+def _strictness(pattern: str) -> tuple[bool, ...]:
+    return tuple(s.strict for s in _slots(pattern))
+
+
+@cache
+def _line_spec(pattern: str, punct: str) -> LineSpec:
+    return LineSpec(_slots(pattern), pattern.endswith("平"), punct)
+
+
 class _Checker:
     """One check run; holds the poem's readings while the rules are applied."""
 
@@ -215,6 +226,12 @@ class _Checker:
         self.readings = [
             [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
             for i, line in enumerate(poem.lines)
+        ]
+        # Per character: its one tone class, or * when it has both or none (polyphones
+        # and unknown characters fit any template).
+        self.fixed = [
+            "".join(next(iter(t)) if len(t) == 1 else "*" for t, _ in line)
+            for line in self.readings
         ]
 
     # -- readings ---------------------------------------------------------------------
@@ -247,13 +264,16 @@ class _Checker:
         return tones, groups
 
     def _mismatches(self, i: int, key: Tone, end: Tone) -> int:
+        """Tone faults of line i against the template (key, end), polyphones read kindly."""
         pattern = _template(key, end, self.n)
-        slots = _slots(pattern)
-        tones_str = "".join(
-            (s.tone if s.tone in t or not t else next(iter(t))).value
-            for s, (t, _) in zip(slots, self.readings[i], strict=True)
-        )
-        judgement = judge_line(tones_str, pattern, tuple(s.strict for s in slots), end is P)
+        fixed = self.fixed[i]
+        strict = _strictness(pattern)
+        if not any(
+            strict[j] and fixed[j] != "*" and fixed[j] != pattern[j] for j in range(self.n - 1)
+        ):
+            return 0
+        tones = "".join(p if f == "*" else f for p, f in zip(pattern, fixed, strict=True))
+        judgement = judge_line(tones, pattern, strict, end is P)
         return sum(1 for kind, _, _ in judgement.errors if kind == "tone")
 
     # -- the run ----------------------------------------------------------------------
@@ -266,9 +286,7 @@ class _Checker:
         spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
         reports = []
         for i, line in enumerate(lines):
-            line_spec = LineSpec(
-                _slots(_template(keys[i], ends[i], self.n)), ends[i] is P, spec.lines[i].punct
-            )
+            line_spec = _line_spec(_template(keys[i], ends[i], self.n), spec.lines[i].punct)
             chars = []
             for (tones, _), ch, slot in zip(self.readings[i], line, line_spec.slots, strict=True):
                 resolved = slot.tone if (slot.tone in tones or not tones) else next(iter(tones))
@@ -377,8 +395,8 @@ class _Checker:
         self, rep: LineReport, prev: tuple[str, str] | None
     ) -> tuple[str, LineJudgement]:
         """The readings of the line's polyphones that leave the fewest faults."""
-        strict = tuple(s.strict for s in rep.spec.slots)
         pattern = rep.spec.pattern
+        strict = _strictness(pattern)
         best_tones = rep.tones
         best = judge_line(best_tones, pattern, strict, rep.spec.rhymes, prev)
         choices = [j for j, c in enumerate(rep.chars) if c.polyphone]

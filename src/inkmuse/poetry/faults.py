@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -53,6 +54,7 @@ def zh_number(n: int) -> str:
     return _NUM[hundreds - 1] + "百" + tail
 
 
+@cache
 def where_zh(line: int | None, pos: int | None) -> str:
     if line is None:
         return ""
@@ -60,6 +62,7 @@ def where_zh(line: int | None, pos: int | None) -> str:
     return text + (f"第{zh_number(pos)}字" if pos is not None else "")
 
 
+@cache
 def where_en(line: int | None, pos: int | None) -> str:
     if line is None:
         return ""

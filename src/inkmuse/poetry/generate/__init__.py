@@ -1,0 +1,1 @@
+"""Writing poems with the embedded poet: constrained decoding, ranking, co-writing."""

@@ -1,0 +1,209 @@
+"""Constrained decoding: N candidates sampled in one batch, every one inside its form.
+
+At each character position a boolean mask over the vocabulary keeps only the characters
+that can still end in a poem the checker passes:
+
+- the tone class the line's pattern wants, using 一三五不论 only where some completion of
+  the line avoids 孤平, 三平尾 and 三仄尾 (the row tracks which legal tone strings of the
+  line are still open, see `tables.line_tone_options`);
+- the rhyme group, chosen at the first rhyme position (or given) and kept;
+- no character twice in the poem (重字), and characters the rhyme book knows;
+- a polyphone never at the 2nd position, so the 平起/仄起 reading is unambiguous;
+- forced characters (acrostic heads, the person's own lines) where given.
+
+Rows that run out of legal characters die and are dropped; the rest are complete poems.
+
+    >>> from inkmuse.models.embedded import load_poet
+    >>> from inkmuse.poetry.forms import get_form
+    >>> cands = decode_batch(load_poet(), get_form("五绝").patterns(), ["秋月"], n=2, seed=1)
+    >>> len(cands[0].text)
+    24
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from inkmuse.core.seeds import make_rng
+from inkmuse.models.embedded import EmbeddedPoet
+from inkmuse.models.embedded.runtime import log_softmax
+from inkmuse.poetry.forms import FormSpec
+from inkmuse.poetry.generate.tables import VocabTables, get_tables, line_tone_options
+from inkmuse.poetry.tones import Tone
+
+# Sampling keeps the TOP_K most likely legal characters at each step: the long tail of a
+# 7,000-character vocabulary is where nonsense lives.
+TOP_K = 40
+
+Position = tuple[int, int]  # (line, character), 0-based
+
+
+@dataclass
+class Candidate:
+    """One decoded poem with what ranking needs. logprob: summed over its tokens (nats)."""
+
+    text: str
+    spec: FormSpec
+    rhyme_group: str
+    logprob: float
+    tokens: int
+
+    @property
+    def mean_logprob(self) -> float:
+        return self.logprob / max(self.tokens, 1)
+
+
+@dataclass
+class _Row:
+    spec: FormSpec
+    group: int  # rhyme group index, -1 until the first rhyme
+    chars: list[str]
+    open_options: list[str]  # legal tone strings of the current line still reachable
+    alive: bool = True
+
+
+def _char_tones(tables: VocabTables, ch: str) -> set[str]:
+    return {r.tone.value for r in tables.book.readings(ch)}
+
+
+def decode_batch(
+    poet: EmbeddedPoet,
+    specs: Sequence[FormSpec],
+    keywords: Sequence[str],
+    *,
+    n: int,
+    seed: int,
+    temperature: float = 0.8,
+    rhymebook: str = "平水韵",
+    rhyme_group: str | None = None,
+    forced: Mapping[Position, str] | None = None,
+) -> list[Candidate]:
+    """Sample n poems at once; row b keeps pattern specs[b % len(specs)]. Dead rows dropped."""
+    vocab, runtime = poet.vocab, poet.runtime
+    tables = get_tables(vocab, rhymebook)
+    forced = dict(forced or {})
+    rng = make_rng(seed)
+    first = specs[0]
+    fixed_group = tables.groups.index(rhyme_group) if rhyme_group else -1
+    rows = []
+    for b in range(n):
+        spec = specs[b % len(specs)]
+        rows.append(_Row(spec, fixed_group, [], list(line_tone_options(spec.lines[0]))))
+    prompt = np.array([vocab.encode_prompt(first.short, keywords)], dtype=np.int64)
+    cache = runtime.new_cache(1)
+    logits = runtime.forward(prompt, cache)[:, -1]
+    cache = cache.select(np.zeros(n, dtype=np.intp))
+    logits = np.repeat(logits, n, axis=0)
+    used = np.zeros((n, len(vocab)), dtype=bool)
+    total = np.zeros(n, dtype=np.float64)
+    tokens = 0
+    for i in range(first.line_count):
+        for j in range(first.line_length):
+            mask = _step_mask(tables, rows, i, j, used)
+            logp = log_softmax(logits)
+            ids = _sample(logits, mask, temperature, rng)
+            want = forced.get((i, j))
+            feed = np.empty(n, dtype=np.int64)
+            for b, row in enumerate(rows):
+                if want is not None:
+                    ids[b] = vocab.stoi.get(want, vocab.unk)
+                    ch = want
+                    row.alive = row.alive and _accept(tables, row, i, j, ch, forced=True)
+                else:
+                    ch = vocab.itos[ids[b]]
+                    row.alive = row.alive and bool(mask[b, ids[b]])
+                    row.alive = row.alive and _accept(tables, row, i, j, ch, forced=False)
+                row.chars.append(ch)
+                feed[b] = ids[b]
+                if ids[b] != vocab.unk:
+                    used[b, ids[b]] = True
+            total += logp[np.arange(n), ids]
+            tokens += 1
+            logits = runtime.forward(feed[:, None], cache)[:, -1]
+        punct = vocab.stoi[first.lines[i].punct]
+        total += log_softmax(logits)[:, punct]
+        tokens += 1
+        if i + 1 < first.line_count:
+            for row in rows:
+                row.open_options = list(line_tone_options(row.spec.lines[i + 1]))
+                row.chars.append(row.spec.lines[i].punct)
+        else:
+            for row in rows:
+                row.chars.append(row.spec.lines[i].punct)
+        logits = runtime.forward(np.full((n, 1), punct, dtype=np.int64), cache)[:, -1]
+    total += log_softmax(logits)[:, vocab.eos]  # the model agrees the poem is finished
+    tokens += 1
+    return [
+        Candidate("".join(row.chars), row.spec, tables.groups[row.group], float(total[b]), tokens)
+        for b, row in enumerate(rows)
+        if row.alive
+    ]
+
+
+def _step_mask(
+    tables: VocabTables, rows: list[_Row], i: int, j: int, used: np.ndarray
+) -> np.ndarray:
+    """(rows, vocab) mask of the characters each row may take at line i, position j."""
+    may_ping = np.array([any(t[j] == "平" for t in r.open_options) for r in rows])[:, None]
+    may_ze = np.array([any(t[j] == "仄" for t in r.open_options) for r in rows])[:, None]
+    mask = tables.han[None, :] & ((tables.ping & may_ping) | (tables.ze & may_ze)) & ~used
+    if j == 1:  # the key position: no polyphones, so 平起/仄起 reads one way only
+        mask &= (tables.ping ^ tables.ze)[None, :]
+    last = j == rows[0].spec.line_length - 1
+    for b, row in enumerate(rows):
+        line = row.spec.lines[i]
+        if last and line.rhymes:
+            mask[b] &= tables.rhyme_group == row.group if row.group >= 0 else tables.rhyme_mask()
+        elif last and i == 0:
+            mask[b] &= tables.ze_only  # else the checker would hear a rhyme in line 1
+    result: np.ndarray = mask
+    return result
+
+
+def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: bool) -> bool:
+    """Record character ch at (i, j) for a row; False if it breaks the row's constraints.
+
+    A person's own character may be a polyphone at the key position (their choice; the
+    checker reads it the way that fits); a sampled one may not.
+    """
+    tones = _char_tones(tables, ch)
+    row.open_options = [t for t in row.open_options if t[j] in tones]
+    if not row.open_options or ch in row.chars:
+        return False
+    if j == 1 and len(tones) > 1 and not forced:
+        return False
+    line = row.spec.lines[i]
+    if j == row.spec.line_length - 1 and line.rhymes:
+        groups = {r.group for r in tables.book.readings(ch) if r.tone is Tone.PING}
+        if len(groups) != 1:
+            return False
+        group = tables.groups.index(groups.pop())
+        if row.group >= 0 and row.group != group:
+            return False
+        row.group = group
+    elif j == row.spec.line_length - 1 and i == 0 and "平" in tones:
+        return False
+    return True
+
+
+def _sample(
+    logits: np.ndarray, mask: np.ndarray, temperature: float, rng: np.random.Generator
+) -> np.ndarray:
+    """One id per row from the masked, temperature-scaled top-k (Gumbel-max sampling).
+
+    temperature 0 is greedy. The noise is drawn for the k survivors only (cheap), always
+    the same amount per step, so a seed gives the same poem whatever the masks were.
+    """
+    scores = np.where(mask, logits, -np.inf)
+    k = min(TOP_K, scores.shape[1])
+    top = np.argpartition(scores, -k, axis=1)[:, -k:]
+    top.sort(axis=1)  # a canonical order, so the noise meets the same ids every run
+    values = np.take_along_axis(scores, top, axis=1)
+    gumbel = rng.gumbel(size=values.shape)
+    if temperature > 0:
+        values = values / temperature + gumbel
+    picked: np.ndarray = top[np.arange(len(top)), np.argmax(values, axis=1)]
+    return picked
