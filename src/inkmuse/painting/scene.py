@@ -291,8 +291,9 @@ class _Placer:
 
     def birds(self, img: set[str], theme: Theme) -> list[Element]:
         out: list[Element] = []
+        # between the main mass and the moon's usual place, so birds do not cross the moon
         y = self.h * self.u(0.1, 0.3)
-        x = self.x(self.u(0.5, 0.75))
+        x = self.x(self.u(0.42, 0.56))
         if "goose" in img:
             out.append(Element("geese", x, y, self.w * self.u(0.012, 0.018),
                                str(int(self.rng.integers(5, 10)))))  # fmt: skip
