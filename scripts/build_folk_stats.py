@@ -19,6 +19,7 @@ takes 20-45 s, so each file's parse is cached under data/cache/folk/.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import statistics
@@ -175,7 +176,7 @@ def build_profile(files: list[str], collection: list[int]) -> dict[str, Any]:
                     continue
                 phrases_used += 1
                 prev = None
-                for a, b in zip(idxs, idxs[1:], strict=False):
+                for a, b in itertools.pairwise(idxs):
                     step = max(-MAX_STEP, min(MAX_STEP, b - a))
                     steps[step] += 1
                     if prev is not None:
@@ -186,7 +187,7 @@ def build_profile(files: list[str], collection: list[int]) -> dict[str, Any]:
                 if final_idx is not None and p_no < len(phrases) - 1:
                     phrase_ends[(idxs[-1] - final_idx) % size] += 1
                 durs = [ql for midi, ql in phrase if midi is not None and ql > 0]
-                for a, b in zip(durs, durs[1:], strict=False):
+                for a, b in itertools.pairwise(durs):
                     ratios[_ratio_class(a, b)] += 1
                 if len(durs) >= 3:
                     lengthening.append(durs[-1] / statistics.median(durs[:-1]))

@@ -1,0 +1,278 @@
+"""compose(): a poem (or a mood) and a seed in, a `Piece` out.
+
+With a poem: lines → tones or stress → rhythm per line → tone-aware melody per line
+(couplets: the opening line ends away from home, the closing line on the tonic) → chords
+fitted under the melody → accompaniment. Without a poem: a progression for the mood,
+then a melody over it in 4-bar phrases.
+
+    >>> piece = compose(ComposeRequest(poem="床前明月光，疑是地上霜。", seed=7))
+    >>> piece.key.name, len(piece.sung)
+    ('C宫', 10)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from inkmuse.core.errors import InputError
+from inkmuse.core.provenance import provenance_record
+from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
+from inkmuse.core.theme import Theme
+from inkmuse.music.accompaniment import accompany, instruments
+from inkmuse.music.folkstats import passing_share, phrase_end_weights
+from inkmuse.music.harmony import chord_at, harmonize, progression
+from inkmuse.music.lyrics import Line, read_lyrics, rhyming_lines
+from inkmuse.music.melody import Slot, arch_contour, melody_pitches, solve_phrase
+from inkmuse.music.model import ChordSpan, Note, Part, Piece, SungSyllable
+from inkmuse.music.plan import MusicPlan, mood_from_word, music_plan_from_theme, normalize_style
+from inkmuse.music.rhythm import BAR, HALF, line_rhythm
+from inkmuse.music.theory import Key
+
+MAX_BARS = 256
+MAX_LINES = 64
+
+
+@dataclass(frozen=True)
+class ComposeRequest:
+    """What to compose. poem: Chinese or English lyrics (None: music from the mood alone).
+    mood: a Theme mood or a word for one (惆怅, sad); theme: a whole Theme (wins over mood).
+    key: e.g. 'D羽', 'A minor' (None: from the Theme). tempo: quarter notes per minute.
+    bars: length without a poem. style: 'chinese' (中国风), 'piano', 'strings' (None: chinese
+    for Chinese lyrics or a Chinese mode, else piano). seed: None draws one (recorded)."""
+
+    poem: str | None = None
+    mood: str | None = None
+    theme: Theme | None = None
+    key: str | None = None
+    tempo: int | None = None
+    bars: int = 16
+    style: str | None = None
+    seed: int | None = None
+    title: str | None = None
+
+
+def _theme(request: ComposeRequest) -> Theme:
+    if request.theme is not None:
+        return request.theme
+    if request.mood:
+        return Theme(mood=mood_from_word(request.mood))
+    if request.poem:
+        try:  # the shared lexicon reads mood and season from the words, when present
+            from inkmuse.core.theme_lexicon import theme_from_text  # type: ignore[import-not-found]
+        except ImportError:
+            return Theme()
+        theme = theme_from_text(request.poem)
+        assert isinstance(theme, Theme)
+        return theme
+    return Theme()
+
+
+def _style(request: ComposeRequest, lines: list[Line] | None) -> str:
+    if request.style:
+        return normalize_style(request.style)
+    if lines and lines[0].language == "zh":
+        return "chinese"
+    if request.key:
+        from inkmuse.music.theory import parse_key
+
+        return "chinese" if parse_key(request.key).mode.chinese else "piano"
+    return "chinese" if lines is None else "piano"
+
+
+def _register(key: Key) -> tuple[int, int]:
+    """Melody range: a tenth-plus around the tonic in the fourth octave (erhu, dizi, voice)."""
+    tonic = 60 + key.tonic if key.tonic <= 7 else 48 + key.tonic
+    return tonic - 5, tonic + 14
+
+
+def _profile(key: Key) -> str:
+    return "chinese" if len(key.mode.scale) == 5 else "western"
+
+
+def _open_cadence(key: Key, rng: np.random.Generator) -> frozenset[int]:
+    """Where an opening phrase ends: a degree above the final, weighted as in folk songs."""
+    weights = phrase_end_weights(_profile(key))
+    degrees = [d for d in sorted(weights) if d != 0 and d < len(key.mode.scale)]
+    p = np.array([weights[d] for d in degrees])
+    d = degrees[int(rng.choice(len(degrees), p=p / p.sum()))]
+    return frozenset({key.scale_pcs()[d]})
+
+
+def _passing_tones(notes: list[Note], key: Key, rng: np.random.Generator) -> list[Note]:
+    """Fill some minor thirds inside a held syllable with 清角 or 变宫, as folk singers do."""
+    passing = {(key.tonic + p) % 12 for p in key.mode.passing}
+    if not passing:
+        return notes
+    chance = min(1.0, passing_share("chinese") * 10)
+    out: list[Note] = []
+    for a, b in zip(notes, [*notes[1:], None], strict=True):
+        if b is not None and b.lyric is None and abs(b.pitch - a.pitch) == 3 and a.duration >= 4:
+            lo = min(a.pitch, b.pitch)
+            mid = next((p for p in (lo + 1, lo + 2) if p % 12 in passing), None)
+            if mid is not None and rng.random() < chance:
+                out.append(Note(a.pitch, a.start, a.duration - 2, a.velocity, a.lyric, a.syllabic))
+                out.append(Note(mid, a.end - 2, 2, a.velocity - 10))
+                continue
+        out.append(a)
+    return out
+
+
+def _song(
+    lines: list[Line], plan: MusicPlan, seed: int
+) -> tuple[list[Note], list[SungSyllable], list[ChordSpan], int]:
+    key = plan.key
+    profile = _profile(key)
+    low, high = _register(key)
+    pitches = melody_pitches(key, low, high)
+    rhymes = rhyming_lines(lines)
+    notes: list[Note] = []
+    sung: list[SungSyllable] = []
+    cadences: dict[int, str] = {}
+    pos = 0
+    prev: int | None = None
+    for i, line in enumerate(lines):
+        rng = make_rng(derive_seed(seed, "line", str(i)))
+        last = i == len(lines) - 1
+        closing = last or i % 2 == 1
+        rhythm = line_rhythm(line, rhyme=rhymes[i], last=last, rng=rng, profile=profile)
+        slots: list[Slot] = []
+        t = pos + rhythm.lead_rest
+        for s_no, (syll, durs) in enumerate(zip(line.syllables, rhythm.notes, strict=True)):
+            for k, d in enumerate(durs):
+                slots.append(Slot(t, d, s_no, k == 0, syll.tone, syll.stress))
+                t += d
+        contour = arch_contour(len(slots), low=low, high=high, opening=not closing, rng=rng)
+        cadence = frozenset({key.tonic}) if closing else _open_cadence(key, rng)
+        line_pitches = solve_phrase(
+            slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
+            prev_pitch=prev, rng=rng,
+        )  # fmt: skip
+        first_index = len(notes)
+        for slot, pitch in zip(slots, line_pitches, strict=True):
+            syll = line.syllables[slot.syllable or 0]
+            lyric = syll.text if slot.first else None
+            notes.append(Note(pitch, slot.start, slot.duration, 88, lyric, syll.word_pos))
+        idx = first_index
+        for s_no, durs in enumerate(rhythm.notes):
+            syll = line.syllables[s_no]
+            sung.append(SungSyllable(i, syll.tone, syll.stress, idx, idx + len(durs) - 1))
+            idx += len(durs)
+        final = slots[-1]
+        for s in range(final.start // HALF, (final.start + final.duration - 1) // HALF + 1):
+            cadences[s] = "close" if closing else "open"
+        prev = line_pitches[-1]
+        pos += rhythm.length
+    if key.mode.chinese:
+        notes, sung = _with_passing(notes, sung, key, make_rng(derive_seed(seed, "passing")))
+    chords = harmonize(
+        key, notes, total=pos, slot=HALF, mood=plan.mood, cadences=cadences,
+        rng=make_rng(derive_seed(seed, "harmony")),
+    )  # fmt: skip
+    return notes, sung, chords, pos
+
+
+def _with_passing(
+    notes: list[Note], sung: list[SungSyllable], key: Key, rng: np.random.Generator
+) -> tuple[list[Note], list[SungSyllable]]:
+    """Insert passing tones and renumber the syllables' note indices."""
+    new = _passing_tones(notes, key, rng)
+    if len(new) == len(notes):
+        return notes, sung
+    by_start = {n.start: i for i, n in enumerate(new)}
+    renumbered = []
+    for s in sung:
+        first = by_start[notes[s.first_note].start]
+        nxt = notes[s.last_note].end
+        last = next((i for i in range(first, len(new)) if new[i].end >= nxt), len(new) - 1)
+        renumbered.append(SungSyllable(s.line, s.tone, s.stress, first, last))
+    return new, renumbered
+
+
+def _free_melody(chords: list[ChordSpan], plan: MusicPlan, bars: int, seed: int) -> list[Note]:
+    """A melody over a progression, phrase by phrase (4 bars), no lyrics."""
+    key = plan.key
+    profile = _profile(key)
+    low, high = _register(key)
+    pitches = melody_pitches(key, low, high)
+    fast = plan.tempo_bpm >= 90
+    counts, weights = (
+        ([1, 2, 3, 4], [0.15, 0.45, 0.25, 0.15]) if fast else ([1, 2, 3], [0.3, 0.5, 0.2])
+    )
+    from inkmuse.music.rhythm import _fill
+
+    notes: list[Note] = []
+    prev: int | None = None
+    for p_no, first_bar in enumerate(range(0, bars, 4)):
+        rng = make_rng(derive_seed(seed, "phrase", str(p_no)))
+        end_bar = min(first_bar + 4, bars)
+        end = end_bar * BAR
+        slots: list[Slot] = []
+        t = first_bar * BAR
+        while t < end - BAR // 2 * (1 if end_bar - first_bar == 1 else 2):
+            k = int(rng.choice(counts, p=weights))
+            for d in _fill(k, rng, profile):
+                chord = frozenset(chord_at(chords, t).pcs())
+                slots.append(Slot(t, d, chord=chord, strong=t % HALF == 0))
+                t += d
+        last = end_bar == bars
+        final_len = end - t if last else end - t - 4
+        chord = frozenset(chord_at(chords, t).pcs())
+        slots.append(Slot(t, final_len, chord=chord, strong=True))
+        closing = last or p_no % 2 == 1
+        scale = set(key.scale_pcs())
+        cadence = (
+            frozenset({key.tonic})
+            if closing
+            else frozenset(chord & scale) or frozenset({key.scale_pcs()[2]})
+        )
+        contour = arch_contour(len(slots), low=low, high=high, opening=not closing, rng=rng)
+        got = solve_phrase(
+            slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
+            prev_pitch=prev, rng=rng,
+        )  # fmt: skip
+        notes += [Note(p, s.start, s.duration, 88) for s, p in zip(slots, got, strict=True)]
+        prev = got[-1]
+    return notes
+
+
+def compose(request: ComposeRequest) -> Piece:
+    """Compose one piece; the same request and seed always give the same piece."""
+    seed = resolve_seed(request.seed)
+    theme = _theme(request)
+    lines = read_lyrics(request.poem) if request.poem is not None else None
+    if lines is not None and len(lines) > MAX_LINES:
+        raise InputError(f"the poem has {len(lines)} lines", accepted=f"1..{MAX_LINES} lines")
+    style = _style(request, lines)
+    plan = music_plan_from_theme(theme, style=style, key=request.key, tempo=request.tempo)
+    if lines is not None:
+        melody, sung, chords, total = _song(lines, plan, seed)
+    else:
+        if not 1 <= request.bars <= MAX_BARS:
+            raise InputError(f"bars {request.bars} is out of range", accepted=f"1..{MAX_BARS}")
+        chords = progression(
+            plan.key, bars=request.bars, bar_ticks=BAR, mood=plan.mood,
+            rng=make_rng(derive_seed(seed, "progression")),
+        )  # fmt: skip
+        melody, sung, total = _free_melody(chords, plan, request.bars, seed), [], request.bars * BAR
+    total = -(-total // BAR) * BAR
+    roles = instruments(style, plan.mood)
+    parts = [Part(*roles["melody"], "melody", melody, channel=0)]
+    parts += accompany(chords, total=total, bar=BAR, style=style, mood=plan.mood)
+    title = request.title or (lines[0].text if lines else f"{plan.key.name} · {plan.mood}")
+    record = provenance_record(
+        "compose",
+        inputs={
+            "poem": request.poem, "mood": request.mood, "key": request.key,
+            "tempo": request.tempo, "bars": request.bars if lines is None else None,
+            "style": request.style, "theme": {"mood": theme.mood, "season": theme.season,
+                                              "time_of_day": theme.time_of_day},
+        },
+        seed=seed,
+        params={"key": plan.key.name, "tempo_bpm": plan.tempo_bpm, "style": style},
+    )  # fmt: skip
+    return Piece(
+        title=title, key=plan.key, tempo_bpm=plan.tempo_bpm, beats_per_bar=4, parts=parts,
+        chords=chords, lines=lines or [], sung=sung, style=style, provenance=record,
+    )  # fmt: skip

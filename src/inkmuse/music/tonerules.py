@@ -1,0 +1,85 @@
+"""How Mandarin tones want to be sung: the pitch step between adjacent syllables, and the
+contour of a syllable held over several notes.
+
+The rule compares where the first syllable's tone ends with where the next one begins, in
+Chao's five-level pitch scale, as in the tone-melody rules of ReLyMe and TeleMelody and the
+singers' practice of 依字行腔:
+
+    tone       onset  offset   (in connected speech)
+    1 阴平       5      5      high level
+    2 阳平       3      5      rising
+    3 上声       2      1      low (half-third 21)
+    4 去声       5      1      high falling
+
+So 灯塔 (1→3) must fall and 等他 (3→1) must rise, or the listener hears the other word.
+Where onset and offset are equal (1→1, 2→1, 1→4) the step is level; a small rise is
+also accepted into a 4th tone because it starts at the top. Two falling tones in a row
+(4→4) are sung as a descending staircase or level, the way 再见 is said.
+Pairs with a neutral-tone syllable accept any step and are left out of the agreement score.
+
+    >>> allowed_steps(1, 3), allowed_steps(3, 1)
+    (frozenset({-1}), frozenset({1}))
+"""
+
+from __future__ import annotations
+
+import itertools
+
+# Directions: -1 falls, 0 repeats the pitch, +1 rises.
+_ANY = frozenset({-1, 0, 1})
+_PAIRS: dict[tuple[int, int], frozenset[int]] = {
+    (1, 1): frozenset({0}),
+    (1, 2): frozenset({-1}),
+    (1, 3): frozenset({-1}),
+    (1, 4): frozenset({0, 1}),
+    (2, 1): frozenset({0, 1}),
+    (2, 2): frozenset({0, 1}),
+    (2, 3): frozenset({-1}),
+    (2, 4): frozenset({0, 1}),
+    (3, 1): frozenset({1}),
+    (3, 2): frozenset({1}),
+    (3, 3): frozenset({-1, 0}),  # only left after sandhi across a pause
+    (3, 4): frozenset({1}),
+    (4, 1): frozenset({1}),
+    (4, 2): frozenset({0, 1}),
+    (4, 3): frozenset({-1, 0}),
+    (4, 4): frozenset({-1, 0}),
+}
+
+# A syllable held over several notes: the direction of each step inside it.
+_CONTOUR = {1: 0, 2: 1, 3: -1, 4: -1, 5: -1}
+
+
+def allowed_steps(tone_a: int, tone_b: int) -> frozenset[int]:
+    """Pitch directions (-1, 0, +1) that keep tone_b heard after tone_a."""
+    return _PAIRS.get((tone_a, tone_b), _ANY)
+
+
+def is_scored(tone_a: int, tone_b: int) -> bool:
+    """Whether a syllable pair takes part in the agreement score (not neutral/unknown)."""
+    return (tone_a, tone_b) in _PAIRS
+
+
+def melisma_direction(tone: int) -> int:
+    """Direction of the steps inside a syllable sung on several notes (2nd tone rises)."""
+    return _CONTOUR.get(tone, 0)
+
+
+def direction(step: int) -> int:
+    """-1, 0 or +1 for a pitch step in semitones or scale steps."""
+    return (step > 0) - (step < 0)
+
+
+def tone_agreement(tones: list[int], boundary_steps: list[int]) -> tuple[int, int]:
+    """(pairs that follow their tones, pairs scored) for one line.
+
+    boundary_steps[i] is the pitch step from the last note of syllable i to the first note
+    of syllable i+1.
+    """
+    good = scored = 0
+    for (a, b), step in zip(itertools.pairwise(tones), boundary_steps, strict=True):
+        if not is_scored(a, b):
+            continue
+        scored += 1
+        good += direction(step) in allowed_steps(a, b)
+    return good, scored
