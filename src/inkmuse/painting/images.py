@@ -41,24 +41,28 @@ def load_image(path: str | Path, role: str = "image") -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img: Image.Image = Image.open(p)
-            w, h = img.size
-            if w * h > MAX_INPUT_PIXELS:
-                raise InputError(f"{role} {p} is {w}x{h}, too large",
-                                 accepted=f"images up to {MAX_INPUT_PIXELS // 1_000_000} megapixels")  # fmt: skip
-            img.load()
+            with Image.open(p) as opened:
+                w, h = opened.size
+                if w * h > MAX_INPUT_PIXELS:
+                    raise InputError(
+                        f"{role} {p} is {w}x{h}, too large",
+                        accepted=f"images up to {MAX_INPUT_PIXELS // 1_000_000} megapixels",
+                    )
+                opened.load()
+                img: Image.Image = ImageOps.exif_transpose(opened)  # a copy: the file closes
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InputError(f"{role} {p} is too large to decode safely",
-                         accepted=f"images up to {MAX_INPUT_PIXELS // 1_000_000} megapixels") from None  # fmt: skip
+        raise InputError(
+            f"{role} {p} is too large to decode safely",
+            accepted=f"images up to {MAX_INPUT_PIXELS // 1_000_000} megapixels",
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
         raise InputError(f"cannot read {role} {p}: {err}", accepted=_FORMATS) from None
     if min(w, h) < 16:
         raise InputError(
             f"{role} {p} is only {w}x{h}", accepted="images at least 16 pixels on each side"
         )
-    img = ImageOps.exif_transpose(img)
     if img.mode in ("RGBA", "LA", "P", "PA"):
         rgba = img.convert("RGBA")
         flat = Image.new("RGBA", rgba.size, (255, 255, 255, 255))

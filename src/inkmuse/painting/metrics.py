@@ -4,8 +4,8 @@
   About 0 for pure ink, 15-33 "slightly colourful", above 59 "highly colourful".
 - harmony: how well the hues fit the best of Matsuda's templates as used by Cohen-Or et
   al. (2006) (i, V, L, I, T, Y, X) at the best rotation; 1 when every saturated pixel
-  lies inside the template, falling toward 0 as the saturation-weighted mean distance
-  outside reaches 60 degrees. Grey pictures are trivially harmonious.
+  lies inside the template, falling to 0 as the saturation-weighted mean distance
+  outside reaches 20 degrees (a full rainbow scores about 0.5). Grey is trivially harmonious.
 - balance: 1 when the visual weight (darkness plus saturation) is centred left-right,
   0 when it all sits at one edge.
 - thirds: the share of visual weight within a twelfth of the thirds lines, divided by
@@ -107,7 +107,7 @@ def hue_harmony(image: Image.Image) -> tuple[str, float]:
         ranked = cost + sum(width for _, width in sectors) / 90.0
         if ranked < best_cost - 1e-9:
             best_name, best_cost, fit = name, ranked, cost
-    return best_name, float(max(0.0, 1.0 - fit / 60.0))
+    return best_name, float(max(0.0, 1.0 - fit / 20.0))
 
 
 def _weight(rgb: np.ndarray) -> np.ndarray:
