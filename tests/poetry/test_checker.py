@@ -201,3 +201,9 @@ def test_report_json_round_trip() -> None:
     data = check_poem(ZAOFABAIDICHENG).to_dict()
     assert data["ok"] is True and data["form"] == "七言绝句"
     assert data["lines"][0]["pattern"] == "平平仄仄仄平平"
+
+
+def test_oblique_rhymes_are_named_once_as_not_regulated() -> None:
+    report = check_poem("千山鸟飞绝，万径人踪灭。孤舟蓑笠翁，独钓寒江雪。")  # 江雪: a 古绝
+    kinds_ = [f.kind for f in report.errors]
+    assert "ze_rhyme" in kinds_ and "chu_yun" not in kinds_

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from inkmuse.core.errors import InputError
@@ -18,7 +18,7 @@ from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault, where_en, where_z
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import LineJudgement, judge_line, needs_rescue
+from inkmuse.poetry.rules import Item, LineJudgement, judge_line, needs_rescue
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
@@ -50,6 +50,20 @@ _RULE_TEXT = {
 _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them
 
 
+_CLASS_OF = {
+    frozenset({Tone.PING}): "平",
+    frozenset({Tone.ZE}): "仄",
+    frozenset({Tone.PING, Tone.ZE}): "*",
+    frozenset(): "?",
+}
+_CLASS_TONES = {
+    "平": frozenset({Tone.PING}),
+    "仄": frozenset({Tone.ZE}),
+    "*": frozenset({Tone.PING, Tone.ZE}),
+    "?": frozenset(),
+}
+
+
 @dataclass
 class CharInfo:
     char: str
@@ -69,14 +83,24 @@ class CharInfo:
 
 @dataclass
 class LineReport:
+    """One line as judged. `classes` holds each character's tone class (平, 仄, * for a
+    polyphone that reads both, ? for a character the rhyme book lacks); `tones` the
+    reading the judgement used."""
+
     text: str
     punct: str
     spec: LineSpec  # the pattern this line is judged against
-    chars: list[CharInfo]
+    classes: str
+    tones: str
 
-    @property
-    def tones(self) -> str:
-        return "".join(c.resolved for c in self.chars)  # Tone is a str: joins as 平/仄
+    @cached_property
+    def chars(self) -> list[CharInfo]:
+        return [
+            CharInfo(ch, _CLASS_TONES[c], slot.tone, _TONE[t], slot.strict)
+            for ch, c, t, slot in zip(
+                self.text, self.classes, self.tones, self.spec.slots, strict=True
+            )
+        ]
 
 
 @dataclass
@@ -205,6 +229,52 @@ def _line_spec(pattern: str, punct: str) -> LineSpec:
     return LineSpec(_slots(pattern), pattern.endswith("平"), punct)
 
 
+def _default_tones(fixed: str, pattern: str) -> str:
+    """A line's tones with each polyphone or unknown character read as the pattern wants."""
+    return "".join(p if f in "*?" else f for p, f in zip(pattern, fixed, strict=True))
+
+
+@cache
+def _fit_cost(fixed: str, pattern: str) -> int:
+    """Tone faults of a line (as per-character tone classes) against a template."""
+    strict = _strictness(pattern)
+    n = len(pattern)
+    if not any(strict[j] and fixed[j] not in "*?" and fixed[j] != pattern[j] for j in range(n - 1)):
+        return 0
+    judgement = judge_line(_default_tones(fixed, pattern), pattern, strict, pattern[-1] == "平")
+    return sum(1 for kind, _, _ in judgement.errors if kind == "tone")
+
+
+@cache
+def _best_line(fixed: str, pattern: str, prev: tuple[str, str] | None) -> tuple[str, LineJudgement]:
+    """The readings of a line's polyphones (* in `fixed`) that leave the fewest faults.
+
+    Cached: a line is known by its tone classes, so the corpus repeats the same few
+    thousand shapes. The judgement returned is shared and must not be changed.
+    """
+    strict = _strictness(pattern)
+    rhymes = pattern[-1] == "平"
+    best_tones = _default_tones(fixed, pattern)
+    best = judge_line(best_tones, pattern, strict, rhymes, prev)
+    choices = [j for j, f in enumerate(fixed) if f == "*"]
+    rescue_wanted = prev is not None and needs_rescue(prev[0])
+    if (best.score == (0, 0) and not rescue_wanted) or not choices or len(choices) > 8:
+        return best_tones, best
+    for bits in range(1, 2 ** len(choices)):
+        tones = list(best_tones)
+        for b, j in enumerate(choices):
+            if bits >> b & 1:
+                tones[j] = "仄" if tones[j] == "平" else "平"
+        candidate = "".join(tones)
+        judgement = judge_line(candidate, pattern, strict, rhymes, prev)
+        if (*judgement.score, -len(judgement.excuses_prev)) < (
+            *best.score,
+            -len(best.excuses_prev),
+        ):
+            best, best_tones = judgement, candidate
+    return best_tones, best
+
+
 class _Checker:
     """One check run; holds the poem's readings while the rules are applied."""
 
@@ -223,25 +293,26 @@ class _Checker:
         self.n = kind.line_length
         self.faults: list[Fault] = []
         self.used = set("".join(poem.lines))
-        self.readings = [
-            [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
-            for i, line in enumerate(poem.lines)
-        ]
-        # Per character: its one tone class, or * when it has both or none (polyphones
+        # Per character: (tone classes, 平 rhyme groups, reading only estimated).
+        profile = book.profile
+        self.readings: list[list[tuple[frozenset[Tone], tuple[str, ...], bool]]] = (
+            [
+                [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
+                for i, line in enumerate(poem.lines)
+            ]
+            if pins
+            else [[profile(ch) for ch in line] for line in poem.lines]
+        )
+        self.estimated = [{j for j, r in enumerate(row) if r[2]} for row in self.readings]
+        # Per character: its one tone class, or * when it has both, ? when none (polyphones
         # and unknown characters fit any template).
-        self.fixed = [
-            "".join(next(iter(t)) if len(t) == 1 else "*" for t, _ in line)
-            for line in self.readings
-        ]
+        self.fixed = ["".join([_CLASS_OF[r[0]] for r in row]) for row in self.readings]
 
     # -- readings ---------------------------------------------------------------------
     def _pinned(
         self, ch: str, i: int, j: int, pins: Mapping[str, str]
-    ) -> tuple[frozenset[Tone], tuple[str, ...]]:
-        """(tone classes, 平 rhyme groups) of a character after any pin the person set."""
-        if not pins:
-            tones, groups, _ = self.book.profile(ch)
-            return tones, groups
+    ) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
+        """(tone classes, 平 rhyme groups, estimated) of a character after any pin."""
         readings = self.book.readings(ch)
         pin = pins.get(f"{i + 1}:{j + 1}") or pins.get(ch) or pins.get(to_simplified(ch))
         if pin:
@@ -249,7 +320,7 @@ class _Checker:
                 tone = Tone.parse(pin)
                 readings = tuple(r for r in readings if r.tone is tone) or ()
                 if not readings:
-                    return frozenset({tone}), ()
+                    return frozenset({tone}), (), False
             else:
                 group = self.book.resolve_group(pin)
                 readings = tuple(r for r in readings if r.group == group)
@@ -261,20 +332,7 @@ class _Checker:
                     )
         tones = frozenset(r.tone for r in readings)
         groups = tuple(r.group for r in readings if r.tone is P)
-        return tones, groups
-
-    def _mismatches(self, i: int, key: Tone, end: Tone) -> int:
-        """Tone faults of line i against the template (key, end), polyphones read kindly."""
-        pattern = _template(key, end, self.n)
-        fixed = self.fixed[i]
-        strict = _strictness(pattern)
-        if not any(
-            strict[j] and fixed[j] != "*" and fixed[j] != pattern[j] for j in range(self.n - 1)
-        ):
-            return 0
-        tones = "".join(p if f == "*" else f for p, f in zip(pattern, fixed, strict=True))
-        judgement = judge_line(tones, pattern, strict, end is P)
-        return sum(1 for kind, _, _ in judgement.errors if kind == "tone")
+        return tones, groups, bool(readings) and all(r.estimated for r in readings)
 
     # -- the run ----------------------------------------------------------------------
     def run(self) -> CheckReport:
@@ -286,12 +344,10 @@ class _Checker:
         spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
         reports = []
         for i, line in enumerate(lines):
-            line_spec = _line_spec(_template(keys[i], ends[i], self.n), spec.lines[i].punct)
-            chars = []
-            for (tones, _), ch, slot in zip(self.readings[i], line, line_spec.slots, strict=True):
-                resolved = slot.tone if (slot.tone in tones or not tones) else next(iter(tones))
-                chars.append(CharInfo(ch, tones, slot.tone, resolved, slot.strict))
-            reports.append(LineReport(line, self.poem.puncts[i], line_spec, chars))
+            pattern = _template(keys[i], ends[i], self.n)
+            line_spec = _line_spec(pattern, spec.lines[i].punct)
+            tones = _default_tones(self.fixed[i], pattern)
+            reports.append(LineReport(line, self.poem.puncts[i], line_spec, self.fixed[i], tones))
         self._relations(keys)
         self._judge_lines(reports)
         self._rhymes(reports, group, first_rhymes)
@@ -319,7 +375,7 @@ class _Checker:
         return next((g for g in second_line if g in tied), tied[0])
 
     def _first_line_rhymes(self, group: str | None) -> bool:
-        tones, groups = self.readings[0][-1]
+        tones, groups, _ = self.readings[0][-1]
         if P not in tones:
             return False
         if Z not in tones:
@@ -328,27 +384,36 @@ class _Checker:
         return any(g in near for g in groups)  # a polyphone rhymes only if a reading does
 
     def _choose_keys(self, ends: list[Tone]) -> list[Tone]:
-        """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks."""
-        count = len(ends)
-        costs = [{k: float(self._mismatches(i, k, ends[i])) for k in (P, Z)} for i in range(count)]
-        total: list[dict[Tone, float]] = [dict(costs[0])]
-        back: list[dict[Tone, Tone]] = [{}]
-        for i in range(1, count):
-            total.append({})
-            back.append({})
-            for k in (P, Z):
-                options = []
-                for prev in (P, Z):
-                    wanted = prev.opposite if i % 2 == 1 else prev
-                    options.append((total[i - 1][prev] + (0 if k is wanted else _BREAK_COST), prev))
-                best_cost, best_prev = min(options, key=lambda o: (o[0], o[1] is not P))
-                total[i][k] = best_cost + costs[i][k]
-                back[i][k] = best_prev
-        last = min((P, Z), key=lambda k: (total[-1][k], k is not P))
-        keys = [last]
-        for i in range(count - 1, 0, -1):
-            keys.append(back[i][keys[-1]])
-        return keys[::-1]
+        """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks.
+
+        States are 0 (平) and 1 (仄); ties keep 粘对, then prefer 平, so the result is stable.
+        """
+        n = self.n
+        costs = [
+            (_fit_cost(f, _template(P, e, n)), _fit_cost(f, _template(Z, e, n)))
+            for f, e in zip(self.fixed, ends, strict=True)
+        ]
+        total: list[float] = [float(c) for c in costs[0]]
+        back: list[tuple[int, int]] = [(0, 0)]
+        for i in range(1, len(ends)):
+            pair = i % 2 == 1  # 对句: opposite of the line before; 出句: the same (粘)
+            step = []
+            choice = []
+            for k in (0, 1):
+                wanted_from = 1 - k if pair else k  # the previous key that needs no break
+                stay = total[wanted_from]
+                brk = total[1 - wanted_from] + _BREAK_COST
+                prev = wanted_from if stay <= brk else 1 - wanted_from
+                step.append(min(stay, brk) + costs[i][k])
+                choice.append(prev)
+            total = step
+            back.append((choice[0], choice[1]))
+        k = 0 if total[0] <= total[1] else 1
+        keys = [k]
+        for i in range(len(ends) - 1, 0, -1):
+            k = back[i][k]
+            keys.append(k)
+        return [(P, Z)[k] for k in reversed(keys)]
 
     def _relations(self, keys: list[Tone]) -> None:
         for i in range(1, len(keys)):
@@ -374,48 +439,22 @@ class _Checker:
 
     def _judge_lines(self, reports: list[LineReport]) -> None:
         """Judge every line, reading each polyphone the way that keeps the rules best."""
-        judged: list[LineJudgement] = []
+        judged: list[tuple[LineJudgement, list[Item]]] = []
         for i, rep in enumerate(reports):
             prev = (reports[i - 1].tones, reports[i - 1].spec.pattern) if i else None
-            best_tones, best = self._best_reading(rep, prev)
-            for c, t in zip(rep.chars, best_tones, strict=True):
-                c.resolved = _TONE[t]
+            rep.tones, best = _best_line(self.fixed[i], rep.spec.pattern, prev)
             if best.excuses_prev and judged:
-                judged[-1].errors = [
-                    e for e in judged[-1].errors if e[0] != "tone" or e[1] not in best.excuses_prev
-                ]
-            judged.append(best)
-        for i, judgement in enumerate(judged):
+                before, errors = judged[-1]
+                judged[-1] = (
+                    before,
+                    [e for e in errors if e[0] != "tone" or e[1] not in best.excuses_prev],
+                )
+            judged.append((best, list(best.errors)))
+        for i, (judgement, errors) in enumerate(judged):
             for kind, pos in judgement.accepted:
                 self._info(kind, i, pos, *_ACCEPTED[kind])
-            for kind, pos, want in judgement.errors + judgement.warnings:
+            for kind, pos, want in errors + judgement.warnings:
                 self._tone_fault(kind, i, pos, _TONE[want], *_RULE_TEXT.get(kind, ("", "")))
-
-    def _best_reading(
-        self, rep: LineReport, prev: tuple[str, str] | None
-    ) -> tuple[str, LineJudgement]:
-        """The readings of the line's polyphones that leave the fewest faults."""
-        pattern = rep.spec.pattern
-        strict = _strictness(pattern)
-        best_tones = rep.tones
-        best = judge_line(best_tones, pattern, strict, rep.spec.rhymes, prev)
-        choices = [j for j, c in enumerate(rep.chars) if c.polyphone]
-        rescue_wanted = prev is not None and needs_rescue(prev[0])
-        if (best.score == (0, 0) and not rescue_wanted) or not choices or len(choices) > 8:
-            return best_tones, best
-        for bits in range(1, 2 ** len(choices)):
-            tones = list(best_tones)
-            for b, j in enumerate(choices):
-                if bits >> b & 1:
-                    tones[j] = rep.chars[j].resolved.opposite.value
-            candidate = "".join(tones)
-            judgement = judge_line(candidate, pattern, strict, rep.spec.rhymes, prev)
-            if (*judgement.score, -len(judgement.excuses_prev)) < (
-                *best.score,
-                -len(best.excuses_prev),
-            ):
-                best, best_tones = judgement, candidate
-        return best_tones, best
 
     def _info(self, kind: str, i: int, pos0: int, zh: str, en: str) -> None:
         self.faults.append(
@@ -449,11 +488,27 @@ class _Checker:
     def _rhymes(self, reports: list[LineReport], group: str | None, first_rhymes: bool) -> None:
         short = self.book.short(group) if group else "?"
         seen: dict[str, int] = {}
+        if group is None and all(
+            P not in self.readings[i][-1][0] for i in range(1, len(reports), 2)
+        ):
+            # Regulated verse rhymes in 平: say so once instead of an 出韵 on every rhyme.
+            ends = "、".join(f"「{rep.text[-1]}」" for rep in reports[1::2])
+            self.faults.append(
+                Fault(
+                    "ze_rhyme",
+                    2,
+                    self.n,
+                    f"韵脚{ends}皆为仄声：近体诗押平声韵，此诗押仄韵，当属古绝或古体",
+                    f"the rhymes {ends} are all oblique: regulated verse rhymes in level tones, "
+                    "so this reads as a 古绝 (ancient-style quatrain) or 古体",
+                )
+            )
+            return
         for i, rep in enumerate(reports):
             if not rep.spec.rhymes:
                 continue
             ch = rep.text[-1]
-            tones, groups = self.readings[i][-1]
+            tones, groups, _ = self.readings[i][-1]
             where = (where_zh(i + 1, self.n), where_en(i + 1, self.n))
             if ch in seen:
                 self.faults.append(
@@ -512,12 +567,15 @@ class _Checker:
             )
 
     def _repeats(self) -> None:
+        text = "".join(self.poem.lines)
+        repeated = {ch for ch, count in Counter(text).items() if count > 1}
+        if not repeated:
+            return
         positions: dict[str, list[tuple[int, int]]] = {}
         for i, line in enumerate(self.poem.lines):
             for j, ch in enumerate(line):
-                if j > 0 and line[j - 1] == ch:
-                    continue  # 叠字 (萧萧, 滚滚) counts once
-                positions.setdefault(ch, []).append((i, j))
+                if ch in repeated and not (j > 0 and line[j - 1] == ch):  # 叠字 counts once
+                    positions.setdefault(ch, []).append((i, j))
         for ch, where in positions.items():
             if len(where) < 2:
                 continue
@@ -557,37 +615,43 @@ class _Checker:
 
     def _unknown_and_polyphones(self, reports: list[LineReport]) -> None:
         for i, rep in enumerate(reports):
-            for j, c in enumerate(rep.chars):
+            if "*" not in rep.classes and "?" not in rep.classes and not self.estimated[i]:
+                continue
+            for j, c in enumerate(rep.classes):
+                ch = rep.text[j]
+                resolved = _TONE[rep.tones[j]]
                 where = (where_zh(i + 1, j + 1), where_en(i + 1, j + 1))
-                if not c.known:
+                if c == "?":
                     self.faults.append(
                         Fault(
                             "unknown_char",
                             i + 1,
                             j + 1,
-                            f"{where[0]}「{c.char}」不在{self.book.name}中，未判平仄",
-                            f"{where[1]}: 「{c.char}」 is not in {self.book.name}; its tone was not judged",
+                            f"{where[0]}「{ch}」不在{self.book.name}中，未判平仄",
+                            f"{where[1]}: 「{ch}」 is not in {self.book.name}; its tone was not judged",
                         )
                     )
-                elif self.book.profile(c.char)[2]:
+                elif j in self.estimated[i]:
                     self.faults.append(
                         Fault(
                             "estimated",
                             i + 1,
                             j + 1,
-                            f"{where[0]}「{c.char}」不在{self.book.name}原表，按同音字推定为{c.resolved.value}",
-                            f"{where[1]}: 「{c.char}」 is not in the {self.book.name} table; "
-                            f"read as {c.resolved.english} like its homophones",
+                            f"{where[0]}「{ch}」不在{self.book.name}原表，按同音字推定为{resolved.value}",
+                            f"{where[1]}: 「{ch}」 is not in the {self.book.name} table; "
+                            f"read as {resolved.english} like its homophones",
                         )
                     )
-                elif c.polyphone and (c.strict or (j == self.n - 1 and rep.spec.rhymes)):
+                elif c == "*" and (
+                    rep.spec.slots[j].strict or (j == self.n - 1 and rep.spec.rhymes)
+                ):
                     self.faults.append(
                         Fault(
                             "polyphone",
                             i + 1,
                             j + 1,
-                            f"{where[0]}「{c.char}」为多音字（平/仄），按{c.resolved.value}声判",
-                            f"{where[1]}: 「{c.char}」 reads both level and oblique; judged as {c.resolved.english}",
+                            f"{where[0]}「{ch}」为多音字（平/仄），按{resolved.value}声判",
+                            f"{where[1]}: 「{ch}」 reads both level and oblique; judged as {resolved.english}",
                             polyphone=True,
                         )
                     )

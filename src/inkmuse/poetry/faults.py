@@ -19,6 +19,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "san_ping_wei": ("三平尾", "three level tones at the end (san ping wei)", ERROR),
     "san_ze_wei": ("三仄尾", "three oblique tones at the end (san ze wei)", WARNING),
     "chu_yun": ("出韵", "off-rhyme (chu yun)", ERROR),
+    "ze_rhyme": ("押仄韵", "rhymes in oblique tones (not regulated verse)", ERROR),
     "lin_yun": ("邻韵", "neighbouring rhyme group (lin yun)", WARNING),
     "chong_yun": ("重韵", "the same rhyme character twice", ERROR),
     "chong_zi": ("重字", "repeated character (chong zi)", WARNING),

@@ -12,7 +12,7 @@ punctuation. The checker explains violations of it and the decoders generate ins
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.tones import Tone
@@ -38,7 +38,7 @@ class LineSpec:
     rhymes: bool  # the last character must rhyme
     punct: str  # the mark that ends the line in the canonical text
 
-    @property
+    @cached_property
     def pattern(self) -> str:
         return "".join(s.tone.value for s in self.slots)
 
@@ -122,6 +122,7 @@ class FormKind:
     line_length: int
     line_count: int | None  # None: 排律, any even number of lines from 10
 
+    @cache  # noqa: B019 - a handful of forms live for the whole process
     def pattern(
         self, start: Tone, first_line_rhymes: bool, line_count: int | None = None
     ) -> FormSpec:
