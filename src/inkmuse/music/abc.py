@@ -173,3 +173,14 @@ def read_abc_melody(text: str) -> list[tuple[int, int]]:
             if length != bar_len:
                 raise DataError(f"ABC bar {bar_text.strip()!r} lasts {length}, not {bar_len}")
     return notes
+
+
+def read_abc_lyrics(text: str) -> list[str]:
+    """The syllables of the w: lines in order ('_' holds and '-' joins dropped)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if not line.startswith("w:"):
+            continue
+        for word in line[2:].split():
+            out += [s.replace("~", " ") for s in word.split("-") if s and s != "_"]
+    return out

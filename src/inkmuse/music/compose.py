@@ -5,7 +5,7 @@ With a poem: lines → tones or stress → rhythm per line → tone-aware melody
 fitted under the melody → accompaniment. Without a poem: a progression for the mood,
 then a melody over it in 4-bar phrases.
 
-    >>> piece = compose(ComposeRequest(poem="床前明月光，疑是地上霜。", seed=7))
+    >>> piece = compose(ComposeRequest(poem="床前明月光，疑是地上霜。", mood="宁静", seed=7))
     >>> piece.key.name, len(piece.sung)
     ('C宫', 10)
 """

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from inkmuse.core.errors import DataError, InputError
-from inkmuse.music.abc import abc_text, read_abc_melody
+from inkmuse.music.abc import abc_text, read_abc_lyrics, read_abc_melody
 from inkmuse.music.metrics import measure
 from inkmuse.music.midi import midi_bytes
 from inkmuse.music.model import Piece
@@ -42,6 +42,9 @@ def check_abc(piece: Piece, text: str) -> None:
             f"the ABC export does not read back as the melody ({len(got)} notes read, "
             f"{len(expected)} written)"
         )
+    sung = [n.lyric.replace("-", "") for n in piece.melody.notes if n.lyric]
+    if read_abc_lyrics(text) != sung:
+        raise DataError("the ABC export's w: lines do not read back as the lyrics")
 
 
 def piece_record(piece: Piece, synth: str | None = None) -> dict[str, object]:

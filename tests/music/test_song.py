@@ -1,0 +1,131 @@
+"""Poem to song: tones, rhythm, cadences, determinism."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from inkmuse.core.errors import InputError
+from inkmuse.music import ComposeRequest, Piece, compose, measure
+from inkmuse.music.tonerules import allowed_steps, direction, melisma_direction
+
+JINGYESI = "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
+DENGGUANQUELOU = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+
+
+def _syllable_pitches(piece: Piece) -> list[list[int]]:
+    notes = piece.melody.notes
+    return [[notes[i].pitch for i in range(s.first_note, s.last_note + 1)] for s in piece.sung]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_dengta_is_sung_falling_and_dengta_rising(seed: int) -> None:
+    high_low = _syllable_pitches(compose(ComposeRequest(poem="灯塔", key="C宫", seed=seed)))
+    low_high = _syllable_pitches(compose(ComposeRequest(poem="等他", key="C宫", seed=seed)))
+    assert high_low[1][0] < high_low[0][-1]  # 塔 below 灯
+    assert low_high[1][0] > low_high[0][-1]  # 他 above 等
+
+
+def test_every_syllable_pair_follows_its_tones_in_jingyesi(song: Piece) -> None:
+    notes = song.melody.notes
+    for a, b in zip(song.sung, song.sung[1:], strict=False):
+        if a.line != b.line:
+            continue
+        step = notes[b.first_note].pitch - notes[a.last_note].pitch
+        assert direction(step) in allowed_steps(a.tone, b.tone)
+    assert measure(song).tone_agreement == 1.0
+
+
+def test_held_syllables_follow_their_tone_contour() -> None:
+    found = 0
+    for seed in range(6):
+        piece = compose(ComposeRequest(poem=DENGGUANQUELOU, seed=seed))
+        for syl, pitches in zip(piece.sung, _syllable_pitches(piece), strict=True):
+            # only the notes the rhythm gave the syllable (passing tones excluded)
+            sung = [p for p in pitches if p % 12 in piece.key.scale_pcs()]
+            for a, b in itertools.pairwise(sung):
+                found += 1
+                assert direction(b - a) == melisma_direction(syl.tone)
+    assert found > 0
+
+
+def test_lines_close_on_the_tonic_and_open_lines_do_not(song: Piece) -> None:
+    notes = song.melody.notes
+    ends = []
+    for line_no in range(len(song.lines)):
+        last = [s for s in song.sung if s.line == line_no][-1]
+        ends.append(notes[last.last_note].pitch % 12)
+    tonic = song.key.tonic
+    assert ends[1] == tonic and ends[3] == tonic
+    assert ends[0] != tonic and ends[2] != tonic
+
+
+def test_rhythm_reads_five_character_lines_as_two_bars_with_a_long_rhyme(song: Piece) -> None:
+    notes = song.melody.notes
+    bar = song.ticks_per_bar
+    for line_no in range(4):
+        sylls = [s for s in song.sung if s.line == line_no]
+        start = notes[sylls[0].first_note].start
+        assert start == line_no * 2 * bar  # each 五言 line takes two bars
+        durations = [
+            sum(notes[i].duration for i in range(s.first_note, s.last_note + 1)) for s in sylls
+        ]
+        assert durations[-1] == max(durations) >= bar - 4  # the line's end is held
+        # 2+3: the first word fills the first half bar
+        assert sum(durations[:2]) == bar // 2
+
+
+def test_seven_character_lines_take_three_bars() -> None:
+    piece = compose(ComposeRequest(poem="两个黄鹂鸣翠柳，一行白鹭上青天。", seed=4))
+    assert piece.bars == 6
+
+
+def test_lyrics_are_attached_to_notes(song: Piece) -> None:
+    lyrics = "".join(n.lyric or "" for n in song.melody.notes)
+    assert lyrics == JINGYESI.replace("，", "").replace("。", "")
+
+
+def test_melody_is_pentatonic_and_singable(song: Piece) -> None:
+    m = measure(song)
+    assert m.scale_consistency >= 0.9
+    assert 5 <= m.range_semitones <= 19
+    assert 1.5 <= m.pitch_class_entropy <= 2.6
+
+
+def test_same_seed_same_piece_other_seed_other_tune() -> None:
+    a = compose(ComposeRequest(poem=DENGGUANQUELOU, seed=11))
+    b = compose(ComposeRequest(poem=DENGGUANQUELOU, seed=11))
+    c = compose(ComposeRequest(poem=DENGGUANQUELOU, seed=12))
+    assert a.melody.notes == b.melody.notes and a.chords == b.chords
+    assert [n.pitch for n in a.melody.notes] != [n.pitch for n in c.melody.notes]
+
+
+def test_accompaniment_instruments_by_style(song: Piece) -> None:
+    programs = {p.role: p.program for p in song.parts}
+    assert programs["melody"] == 110  # erhu for a longing mood
+    assert programs["texture"] == 107  # guzheng
+    joyful = compose(ComposeRequest(poem="春眠不觉晓", mood="欢快", seed=1))
+    assert {p.program for p in joyful.parts} == {73, 107, 106}  # dizi, guzheng, pipa
+    piano = compose(ComposeRequest(poem="春眠不觉晓", style="piano", seed=1))
+    assert {p.program for p in piano.parts} == {0}
+    strings = compose(ComposeRequest(poem="春眠不觉晓", style="strings", seed=1))
+    assert {p.program for p in strings.parts} == {40, 48, 42}
+
+
+def test_chords_fit_the_melody_on_the_cadences(song: Piece) -> None:
+    final = song.chords[-1]
+    assert final.chord.root == song.key.tonic
+    assert song.melody.notes[-1].pitch % 12 in final.chord.pcs()
+
+
+def test_english_stresses_land_on_strong_beats(english_song: Piece) -> None:
+    m = measure(english_song)
+    assert m.stress_alignment == 1.0
+    assert m.tone_agreement is None
+    assert english_song.style == "piano"
+
+
+def test_too_many_lines_are_refused() -> None:
+    with pytest.raises(InputError, match="lines"):
+        compose(ComposeRequest(poem="春眠不觉晓。" * 80))
