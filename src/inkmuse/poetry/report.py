@@ -58,7 +58,8 @@ def render_report(report: CheckReport, lang: str = "zh", colour: bool = False) -
         out.append("")
     for f in shown:
         name = f.name_zh if zh else f.name_en
-        entry = f"  {paint(_MARK[f.severity], f.severity)} {name}：{f.message(lang)}"
+        sep = "：" if zh else ": "
+        entry = f"  {paint(_MARK[f.severity], f.severity)} {name}{sep}{f.message(lang)}"
         if f.suggestions:
             entry += ("  可改：" if zh else "  try: ") + " ".join(f.suggestions)
         out.append(entry)
