@@ -110,3 +110,13 @@ def test_font_override_must_exist(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "nope.ttf"))
     with pytest.raises(MissingDependencyError, match="not a file"):
         fonts.cjk_font_path()
+
+
+def test_writing_on_a_dark_ground_is_pale() -> None:
+    canvas = Canvas.blank(300, 200, (0.1, 0.12, 0.2))
+    placed = inscribe(
+        canvas, "明月", get_palette("ink"), sign="", seal="", seed=1, prefer_right=True
+    )
+    assert placed is not None
+    x, y, w, h = placed.box
+    assert float(canvas.rgb[y : y + h, x : x + w].max()) > 0.8

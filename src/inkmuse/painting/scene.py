@@ -153,6 +153,8 @@ class _Placer:
     def __init__(self, width: int, height: int, side: str, rng: np.random.Generator, seed: int):
         self.w, self.h, self.side, self.rng, self.seed = width, height, side, rng, seed
         self.count = 0
+        # element sizes follow the shorter extent, so a tall scroll gets trees, not giants
+        self.unit = min(float(height), width * 0.75)
 
     def x(self, f: float) -> float:
         """A fraction of the width measured from the main side."""
@@ -214,10 +216,10 @@ class _Placer:
         night = theme.time_of_day == "night"
         if "moon" in img or night:
             out.append(Element("moon", self.x(self.u(0.62, 0.82)), self.h * self.u(0.12, 0.26),
-                               self.h * self.u(0.035, 0.055)))  # fmt: skip
-        elif "sun" in img or theme.time_of_day in ("dusk", "dawn"):
+                               self.unit * self.u(0.035, 0.055)))  # fmt: skip
+        elif "sun" in img or (theme.time_of_day in ("dusk", "dawn") and "rain" not in img):
             out.append(Element("sun", self.x(self.u(0.55, 0.8)), self.h * self.u(0.2, 0.34),
-                               self.h * self.u(0.03, 0.05)))  # fmt: skip
+                               self.unit * self.u(0.03, 0.05)))  # fmt: skip
         if night and ("stars" in img or self.rng.random() < 0.5):
             out.append(
                 Element("stars", 0.0, 0.0, self.h * 0.45, str(int(self.rng.integers(30, 70))))
@@ -241,7 +243,7 @@ class _Placer:
         out = []
         for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
             kind = pool[i % len(pool)] if i < len(pool) else str(self.rng.choice(pool))
-            size = self.h * self.u(0.16, 0.3) * (1.15 if i == 0 else 1.0)
+            size = self.unit * self.u(0.16, 0.3) * (1.15 if i == 0 else 1.0)
             out.append(Element("tree", float(x), float(y) + 0.01 * self.h, size, kind))
         return out
 
@@ -253,16 +255,16 @@ class _Placer:
             x = float(self.rng.uniform(bank.x0, bank.x1) * 0.5 + (bank.x0 + bank.x1) * 0.25)
             x = min(max(x, 0.05 * self.w), 0.95 * self.w)
             y = float(ridge(bank, np.array([x], dtype=np.float32))[0]) + 0.01 * self.h
-            out.append(Element("pavilion", x, y, self.h * self.u(0.06, 0.09)))
+            out.append(Element("pavilion", x, y, self.unit * self.u(0.06, 0.09)))
         if "temple" in img or self.rng.random() < 0.2:
             cx, half, h = max(main.peaks, key=lambda p: p[2])
             x = cx + self.u(-0.5, 0.5) * half
             y = float(ridge(main, np.array([x], dtype=np.float32))[0]) + h * self.u(0.25, 0.45)
-            out.append(Element("temple", x, y, self.h * self.u(0.05, 0.08)))
+            out.append(Element("temple", x, y, self.unit * self.u(0.05, 0.08)))
         if "village" in img or self.rng.random() < 0.25:
             x = self.x(self.u(0.25, 0.45))
             out.append(
-                Element("village", x, horizon - 0.002 * self.h, self.h * self.u(0.035, 0.05))
+                Element("village", x, horizon - 0.002 * self.h, self.unit * self.u(0.035, 0.05))
             )
         if "bridge" in img:
             x = self.x(self.u(0.4, 0.55))
@@ -271,7 +273,7 @@ class _Placer:
             kind = "chrysanthemum" if "chrysanthemum" in img else "lotus"
             x = self.x(self.u(0.55, 0.8)) if kind == "lotus" else (bank.x0 + bank.x1) / 2
             y = self.h * self.u(0.88, 0.95) if kind == "lotus" else self.h * 0.97
-            out.append(Element(kind, x, y, self.h * self.u(0.05, 0.08)))
+            out.append(Element(kind, x, y, self.unit * self.u(0.05, 0.08)))
         return out
 
     def on_water(self, img: set[str], theme: Theme, horizon: float, bank: Massif) -> list[Element]:
@@ -286,7 +288,7 @@ class _Placer:
             out.append(Element("boat", x, y, self.w * self.u(0.05, 0.08), variant))
         if "reeds" in img or (theme.season == "autumn" and self.rng.random() < 0.5):
             edge = bank.x1 if bank.x0 < self.w / 2 else bank.x0
-            out.append(Element("reeds", edge, self.h * self.u(0.86, 0.95), self.h * 0.08))
+            out.append(Element("reeds", edge, self.h * self.u(0.86, 0.95), self.unit * 0.08))
         return out
 
     def birds(self, img: set[str], theme: Theme) -> list[Element]:

@@ -75,11 +75,11 @@ def mist(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Generato
 def rain(canvas: Canvas, palette: Palette, rng: np.random.Generator) -> None:
     """Slanting streaks of grey: noise stretched along the rain's fall, then sheared."""
     h, w = canvas.height, canvas.width
-    n = value_noise(rng, (h, w), (40.0, 1.5))
-    shift = (np.arange(h) * 0.25).astype(np.int64)
+    n = value_noise(rng, (h, w), (30.0, 1.2))
+    shift = (np.arange(h) * 0.2).astype(np.int64)
     rows = np.arange(h)[:, None]
     cols = (np.arange(w)[None, :] + shift[:, None]) % w
-    streaks = _clip01((n[rows, cols] - 0.72) * 5.0) * 0.22
+    streaks = _clip01((n[rows, cols] - 0.8) * 6.0) * 0.13
     canvas.lay(streaks.astype(np.float32), palette.ink, subject=False)
 
 

@@ -107,14 +107,19 @@ def _dots(colour: Patch, ink: Patch, ends: list[Point], size: float, rng: np.ran
 def _needles(colour: Patch, ink: Patch, ends: list[Point], size: float,
              rng: np.random.Generator) -> None:  # fmt: skip
     """Pine needles: fans of short lines over a soft green cushion."""
-    r = size * 0.09
+    r = size * 0.085
     for ex, ey in ends:
-        dot(colour, ex, ey - r * 0.2, r * 1.2, r * 0.55)
-        for _ in range(int(rng.integers(2, 4))):
-            cx, cy = ex + rng.normal(0, r * 0.5), ey + rng.normal(-r * 0.2, r * 0.25)
-            for a in np.linspace(0.15, math.pi - 0.15, int(rng.integers(9, 14))):
-                ln = r * rng.uniform(0.55, 0.9)
-                line(ink, [(cx, cy), (cx + math.cos(a) * ln, cy - math.sin(a) * ln * 0.6)], 0.7)
+        # a ragged wash under the needles, built from overlapping blots rather than one oval
+        for _ in range(7):
+            dot(colour, ex + rng.normal(0, r * 0.6), ey + rng.normal(-r * 0.2, r * 0.18),
+                r * rng.uniform(0.35, 0.6), r * rng.uniform(0.2, 0.32))  # fmt: skip
+        for _ in range(int(rng.integers(3, 6))):
+            cx, cy = ex + rng.normal(0, r * 0.6), ey + rng.normal(-r * 0.15, r * 0.2)
+            # a fan of needles (扇形松针), denser and darker at its hub
+            start = rng.uniform(-0.25, 0.2)
+            for a in np.linspace(start, math.pi - start, int(rng.integers(11, 17))):
+                ln = r * rng.uniform(0.45, 0.75)
+                line(ink, [(cx, cy), (cx + math.cos(a) * ln, cy - math.sin(a) * ln * 0.55)], 0.55)
 
 
 def _strands(colour: Patch, ends: list[Point], size: float, rng: np.random.Generator) -> None:
