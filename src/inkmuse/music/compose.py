@@ -82,8 +82,9 @@ def _style(request: ComposeRequest, lines: list[Line] | None) -> str:
 
 
 def _register(key: Key) -> tuple[int, int]:
-    """Melody range: a tenth-plus around the tonic in the fourth octave (erhu, dizi, voice)."""
-    tonic = 60 + key.tonic if key.tonic <= 7 else 48 + key.tonic
+    """Melody range: a fourth below to a ninth above the tonic in the fourth octave (C4-B4),
+    above the accompaniment and inside erhu, dizi, violin and a singing voice."""
+    tonic = 60 + key.tonic
     return tonic - 5, tonic + 14
 
 

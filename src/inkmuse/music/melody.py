@@ -34,6 +34,7 @@ TONE_PENALTY = 8.0  # outweighs any interval preference: the words come first
 CONTOUR_WEIGHT = 0.12  # per semitone away from the line's contour
 CADENCE_PENALTY = 40.0
 CHORD_PENALTY = 2.5  # a non-chord tone on a strong beat (melody over chords)
+REPEAT_PENALTY = 0.8  # a pitch already repeated once: move on unless the words ask to stay
 MAX_LEAP = 5  # scale steps; folk songs almost never leap further inside a phrase
 _DIRS = ("down", "same", "up")
 
@@ -106,6 +107,7 @@ def solve_phrase(
         ]
     )
     prior += np.where(np.abs(steps) > MAX_LEAP, 10.0, 0.0)[None]
+    prior[1] += np.where(steps == 0, REPEAT_PENALTY, 0.0)  # a third note on one pitch
     unary = np.zeros((n, size))
     for i, slot in enumerate(slots):
         unary[i] = CONTOUR_WEIGHT * np.abs(pa - contour[i])

@@ -84,13 +84,15 @@ def _part_xml(piece: Piece, index: int) -> str:
     total, bar = piece.length_ticks, piece.ticks_per_bar
     bars = bars_of(voice_events(part, total), bar)
     pitches = [n.pitch for n in part.notes]
-    bass = bool(pitches) and sum(pitches) / len(pitches) < 57
+    # Bass clef when the part lives mostly below middle C (the guzheng's arpeggios do).
+    bass = bool(pitches) and sum(pitches) / len(pitches) < 60
     chords = list(piece.chords) if part.role == "melody" else []
     out = [f'<part id="P{index + 1}">']
     for b, events in enumerate(bars):
         out.append(f'<measure number="{b + 1}">')
         if b == 0:
             out.append(_attributes(piece, bass))
+        if b == 0 and index == 0:  # the tempo once, above the top part
             out.append(
                 '<direction placement="above"><direction-type><metronome>'
                 f"<beat-unit>quarter</beat-unit><per-minute>{piece.tempo_bpm}</per-minute>"

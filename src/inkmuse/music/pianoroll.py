@@ -74,6 +74,7 @@ def piano_roll(piece: Piece) -> Image.Image:
         x = left + span.start * px_tick
         draw.text((x + 3, top - 22), span.chord.name(piece.key), fill=INK, font=small)
     order = sorted(piece.parts, key=lambda p: p.role == "melody")  # melody drawn last
+    label_end = [0, 0]  # right edge of the last lyric on each of two label rows
     for part in order:
         colour = COLOURS.get(part.role, INK)
         for n in part.notes:
@@ -82,7 +83,10 @@ def piano_roll(piece: Piece) -> Image.Image:
             y0 = y_of(n.pitch)
             draw.rounded_rectangle([x0, y0, x1, y0 + px_semi - 1], radius=2, fill=colour)
             if n.lyric and part.role == "melody":
-                draw.text((x0, y0 + px_semi + 1), n.lyric, fill=colour, font=small)
+                # Short notes: drop a lyric to the second row rather than overlap its neighbour.
+                row = 0 if x0 >= label_end[0] else 1
+                draw.text((x0, y0 + px_semi + 1 + 14 * row), n.lyric, fill=colour, font=small)
+                label_end[row] = x0 + int(draw.textlength(n.lyric, font=small)) + 2
     title = f"{piece.title}   {piece.key.name}   {piece.tempo_bpm} bpm   {piece.style}"
     draw.text((left, 12), title, fill=INK, font=big)
     legend_x = width - 20
