@@ -88,14 +88,17 @@ class Scene:
 def ridge(massif: Massif, xs: FloatArray) -> FloatArray:
     """The top edge (y in pixels) of a massif at each x; `base` where there is no mountain.
 
-    Peaks are concave cones (steep near the top, like a brush-drawn peak) joined by the
-    highest of them, with fractal jags scaled by the peak heights.
+    Each peak blends a pointed cone (concave flanks, the peaks of Fan Kuan) with a rounded
+    dome (the hills of Dong Yuan) in a proportion set by the seed; peaks are joined by the
+    highest of them, with fractal jags scaled by the local height.
     """
+    rng = make_rng(massif.seed)
     height = np.zeros_like(xs)
     for cx, half, h in massif.peaks:
         t = np.clip(1.0 - np.abs(xs - cx) / half, 0.0, 1.0)
-        np.maximum(height, h * (1.0 - (1.0 - t) ** 1.6), out=height)
-    rng = make_rng(massif.seed)
+        pointed = float(rng.uniform(0.35, 1.0))
+        shape = pointed * t**1.35 + (1.0 - pointed) * (1.0 - (1.0 - t) ** 1.8)
+        np.maximum(height, h * shape, out=height)
     span = max(8, int(massif.x1 - massif.x0) + 2)
     jag = noise1d(rng, span, cell=max(6.0, span / 12.0), octaves=6)
     idx = np.clip((xs - massif.x0).astype(np.int64), 0, span - 1)
@@ -167,11 +170,12 @@ class _Placer:
                peaks: list[tuple[float, float, float]], snow: bool) -> Massif:  # fmt: skip
         """A massif from fractional peaks (x from the main side, half width, height)."""
         self.count += 1
-        xs = sorted((self.x(f0), self.x(f1)))
         px = tuple((self.x(f), hw * self.w, hh * self.h) for f, hw, hh in peaks)
-        return Massif(
-            depth, base, xs[0], xs[1], px, derive_seed(self.seed, "massif", str(self.count)), snow
-        )
+        # the span covers every peak's full width, so no flank is cut off square
+        x0 = min([self.x(f0), self.x(f1)] + [cx - half for cx, half, _ in px])
+        x1 = max([self.x(f0), self.x(f1)] + [cx + half for cx, half, _ in px])
+        seed = derive_seed(self.seed, "massif", str(self.count))
+        return Massif(depth, base, x0, x1, px, seed, snow)
 
     def mountains(self, layout: str, horizon: float, snow: bool) -> list[Massif]:
         u, out = self.u, []
