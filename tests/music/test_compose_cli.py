@@ -29,7 +29,7 @@ def test_issue_example_prints_the_progression(
     )  # fmt: skip
     assert code == 0
     assert "D羽" in out and "progression:" in out
-    assert "i        Dm" in out  # Roman numeral and chord name side by side
+    assert "i        Dm      4 beats" in out  # Roman numeral, chord name, length
     assert "scale consistency" in out and "pitch-class entropy" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["piece.abc", "piece.json", "piece.mid"]
 

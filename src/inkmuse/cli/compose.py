@@ -85,10 +85,11 @@ def command(poem: str | None, poem_file: Path | None, mood: str | None, season: 
     click.echo("instruments: " + ", ".join(f"{p.name} (GM {p.program})" for p in piece.parts))
     click.echo("progression:")
     bar = piece.ticks_per_bar
+    beat = bar // piece.beats_per_bar
     for span in piece.chords:
-        first, last = span.start / bar + 1, (span.start + span.duration) / bar + 1
-        where = f"bar {first:g}" if last - first <= 1 else f"bars {first:g}-{last - 1:g}"
-        click.echo(f"  {where:12} {span.chord.roman(k):8} {span.chord.name(k)}")
+        where = f"bar {span.start / bar + 1:g}"
+        click.echo(f"  {where:9} {span.chord.roman(k):8} {span.chord.name(k):7} "
+                   f"{span.duration // beat} beats")  # fmt: skip
     if piece.sung:
         notes = piece.melody.notes
         click.echo("melody:")

@@ -137,7 +137,10 @@ def _song(
         rng = make_rng(derive_seed(seed, "line", str(i)))
         last = i == len(lines) - 1
         closing = last or i % 2 == 1
-        rhythm = line_rhythm(line, rhyme=rhymes[i], last=last, rng=rng, profile=profile)
+        # Lines in the same place of their couplets share a rhythm stream, so parallel
+        # lines (1 and 3, 2 and 4) move in parallel rhythm where their shapes agree.
+        rhythm_rng = make_rng(derive_seed(seed, "rhythm", str(i % 2)))
+        rhythm = line_rhythm(line, rhyme=rhymes[i], last=last, rng=rhythm_rng, profile=profile)
         slots: list[Slot] = []
         t = pos + rhythm.lead_rest
         for s_no, (syll, durs) in enumerate(zip(line.syllables, rhythm.notes, strict=True)):

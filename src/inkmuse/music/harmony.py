@@ -125,7 +125,7 @@ def harmonize(
                 unary[s, c] += pull.get(_degree(key, chord), 0.0)
         unary[s] += 0.25 * rng.gumbel(size=len(chords))
     cost = unary[0].copy()
-    cost[[i for i, c in enumerate(chords) if c != tonic]] += 0.8  # begin at home
+    cost[[i for i, c in enumerate(chords) if c.root != tonic.root]] += 2.0  # begin at home
     back = np.zeros((n, len(chords)), dtype=int)
     for s in range(1, n):
         total_cost = cost[:, None] + trans

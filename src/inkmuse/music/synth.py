@@ -132,5 +132,36 @@ def render(piece: Piece) -> np.ndarray:
             wave = _voice(note, part, spt, seed)
             end = min(total, start + len(wave))
             mix[start:end] += gain * wave[: end - start]
+    mix = _room(mix, seed)
     peak = float(np.max(np.abs(mix))) or 1.0
     return (mix * (0.89 / peak)).astype(np.float32)
+
+
+def _fast_len(n: int) -> int:
+    """Smallest 2^a 3^b 5^c >= n: FFT sizes pocketfft handles fast, with little padding."""
+    best = 1 << (n - 1).bit_length()
+    p5 = 1
+    while p5 < best:
+        p35 = p5
+        while p35 < best:
+            size = p35 << max(0, (n - 1) // p35).bit_length()
+            best = min(best, size)
+            p35 *= 3
+        p5 *= 5
+    return best
+
+
+def _room(dry: np.ndarray, seed: int) -> np.ndarray:
+    """A small hall: the dry mix plus its convolution with 1.2 s of seeded, exponentially
+    decaying noise, low-passed so the tail is darker than the notes (FFT convolution)."""
+    n = int(1.2 * SAMPLE_RATE)
+    rng = make_rng(derive_seed(seed, "room"))
+    t = np.arange(n) / SAMPLE_RATE
+    pre = int(0.012 * SAMPLE_RATE)  # the first reflection arrives after 12 ms
+    ir = np.zeros(n)
+    ir[pre:] = 0.025 * rng.standard_normal(n - pre) * np.exp(-t[: n - pre] / 0.35)
+    size = _fast_len(len(dry) + n)
+    freqs = np.fft.rfftfreq(size, 1 / SAMPLE_RATE)
+    spectrum = np.fft.rfft(dry, size) * np.fft.rfft(ir, size) / (1.0 + freqs / 4000.0)
+    wet: np.ndarray = dry + np.fft.irfft(spectrum, size)[: len(dry)]
+    return wet
