@@ -22,6 +22,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "poem": ("inkmuse.cli.poem", "Write a poem that keeps its form."),
     "paint": ("inkmuse.cli.paint", "Paint a picture from an idea or a poem."),
     "compose": ("inkmuse.cli.compose", "Set a poem to music, or compose from a mood."),
+    "create": (
+        "inkmuse.cli.create",
+        "Make a poem, an inscribed painting and a song from one idea.",
+    ),
+    "library": ("inkmuse.cli.library", "List, show, export and delete saved creations."),
     "train": ("inkmuse.cli.train", "Train inkmuse's own models (needs the train extra)."),
     "demo": ("inkmuse.cli.demo", "Show what inkmuse does on built-in examples."),
 }
