@@ -1,0 +1,168 @@
+"""`inkmuse poem`: the embedded poet, offline.
+
+inkmuse poem 秋夜 思乡 --form 七绝 --seed 7
+inkmuse poem 春 --form 五律 --rhyme 七阳 --acrostic 春江花月夜好时 ...
+inkmuse poem --continue "床前明月光，" --form 五绝
+inkmuse poem --poem "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。" --suggest 3:5
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from inkmuse.core.errors import InputError
+from inkmuse.core.provenance import provenance_json
+
+
+def _parse_slot(text: str) -> tuple[int, int | None]:
+    line, sep, pos = text.partition(":")
+    try:
+        return int(line), (int(pos) if sep else None)
+    except ValueError:
+        raise InputError(
+            f"cannot read the slot {text!r}", accepted="LINE or LINE:POS, e.g. 3 or 3:5"
+        ) from None
+
+
+@click.command(name="poem")
+@click.argument("keywords", nargs=-1)
+@click.option(
+    "--form", help="五绝 七绝 五律 七律 (default 七绝; for --suggest, read from the poem)."
+)
+@click.option("--n", "n", default=16, show_default=True, help="Candidates sampled and ranked.")
+@click.option("--seed", type=int, help="Same seed, same poem (a random one is printed).")
+@click.option("--temperature", default=0.8, show_default=True, help="0 greedy .. 2 wild.")
+@click.option("--rhyme", help="Keep this 平 rhyme group, e.g. 七阳 (or 阳).")
+@click.option("--rhymebook", default="平水韵", show_default=True, help="平水韵 中华新韵 中华通韵.")
+@click.option("--acrostic", help="藏头: the first character of every line.")
+@click.option("--continue", "opening", help="Your first line(s): the poet completes the poem.")
+@click.option("--poem", "poem_text", help="A finished poem to revise with --suggest.")
+@click.option("--suggest", "slot", help="LINE or LINE:POS of --poem to offer alternatives for.")
+@click.option("--show", default=1, show_default=True, help="How many ranked poems to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def command(
+    keywords: tuple[str, ...],
+    form: str | None,
+    n: int,
+    seed: int | None,
+    temperature: float,
+    rhyme: str | None,
+    rhymebook: str,
+    acrostic: str | None,
+    opening: str | None,
+    poem_text: str | None,
+    slot: str | None,
+    show: int,
+    as_json: bool,
+) -> None:
+    """Write a classical poem that keeps every rule of its form (no network, no GPU).
+
+    KEYWORDS steer the content (秋夜 思乡). Every poem is checked before it is printed.
+    """
+    if slot or poem_text:
+        if not (slot and poem_text):
+            raise InputError(
+                "--suggest and --poem go together", accepted="--poem TEXT --suggest 3:5"
+            )
+        _suggest(poem_text, slot, keywords, form, rhymebook, seed, show, as_json)
+        return
+    from inkmuse.poetry.checker import check_poem
+    from inkmuse.poetry.generate.poet import write_poem
+    from inkmuse.poetry.generate.request import PoemRequest
+
+    request = PoemRequest(
+        keywords=keywords,
+        form=form or "七绝",
+        n=n,
+        seed=seed,
+        temperature=temperature,
+        rhyme=rhyme,
+        rhymebook=rhymebook,
+        acrostic=acrostic,
+        opening=opening,
+    )
+    result = write_poem(request)
+    report = check_poem(result.text, request.form, rhymebook, acrostic=acrostic)
+    if as_json:
+        payload = {
+            "text": result.text,
+            "form": result.form,
+            "variant": result.variant,
+            "rhyme_group": result.rhyme_group,
+            "seed": result.seed,
+            "check_ok": report.ok,
+            "candidates": [
+                {"text": r.text, "score": round(r.score, 4), "coverage": round(r.coverage, 3)}
+                for r in result.ranked[: max(show, 1)]
+            ],
+            "rejected_copies": result.rejected_copies,
+            "notes": list(result.notes),
+            "provenance": json.loads(provenance_json(result.provenance)),
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    for k, item in enumerate(result.ranked[: max(show, 1)]):
+        if k:
+            click.echo(f"\n#{k + 1}  score {item.score:.3f}")
+        for line in _lines(item.text):
+            click.echo(line)
+    verdict = "合律" if report.ok else "has faults: run inkmuse check"
+    click.echo(
+        f"\n{result.form} · {result.variant} · {result.rhyme_group} · {verdict} · "
+        f"seed {result.seed} · score {result.best.score:.3f} · "
+        f"no line found in the corpus"
+        + (
+            f" ({result.rejected_copies} copying candidates dropped)"
+            if result.rejected_copies
+            else ""
+        )
+    )
+    for note in result.notes:
+        click.echo(f"note: {note}")
+
+
+def _lines(text: str) -> list[str]:
+    out, current = [], ""
+    for ch in text:
+        current += ch
+        if ch in "，。":
+            out.append(current)
+            current = ""
+    return out
+
+
+def _suggest(
+    poem_text: str,
+    slot: str,
+    keywords: tuple[str, ...],
+    form: str | None,
+    rhymebook: str,
+    seed: int | None,
+    show: int,
+    as_json: bool,
+) -> None:
+    from inkmuse.poetry.generate.cowrite import suggest
+
+    line, pos = _parse_slot(slot)
+    alternatives = suggest(
+        poem_text,
+        line,
+        pos,
+        keywords=keywords,
+        form=form,
+        rhymebook=rhymebook,
+        seed=seed,
+        k=max(show, 8),
+    )
+    if as_json:
+        rows = [
+            {"replacement": a.replacement, "text": a.text, "score": a.score} for a in alternatives
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    where = f"line {line}" + (f", character {pos}" if pos else "")
+    click.echo(f"alternatives for {where} that keep the form (best first):")
+    for a in alternatives:
+        click.echo(f"  {a.replacement}\t{a.score:.3f}\t{a.text}")

@@ -1,0 +1,112 @@
+"""`write_poem`: the embedded poet's one entry point for a new or continued poem.
+
+>>> result = write_poem(PoemRequest(keywords=("秋夜", "思乡"), form="七绝", seed=7, n=4))
+>>> from inkmuse.poetry.checker import check_poem
+>>> check_poem(result.text, "七绝").ok
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from inkmuse.core.errors import InkmuseError
+from inkmuse.core.provenance import provenance_record
+from inkmuse.core.seeds import derive_seed, resolve_seed
+from inkmuse.models.embedded import EmbeddedPoet
+from inkmuse.poetry.generate.decode import decode_batch
+from inkmuse.poetry.generate.rank import Ranked, rank
+from inkmuse.poetry.generate.request import PoemRequest, plan_request
+
+# Rounds of sampling before giving up: a round fails only when every row hits a dead end
+# or copies the corpus, which a handful of seeds in thousands do.
+MAX_ROUNDS = 4
+
+
+class GenerationError(InkmuseError):
+    """The constraints left no poem (rare: e.g. a tiny rhyme group with an acrostic)."""
+
+    exit_code = 5
+
+
+@dataclass(frozen=True)
+class PoemResult:
+    """The best poem, the ranked alternatives and how they were made."""
+
+    text: str
+    form: str  # 七言绝句
+    variant: str  # 平起首句入韵
+    rhyme_group: str
+    seed: int
+    ranked: tuple[Ranked, ...]
+    rejected_copies: int
+    notes: tuple[str, ...]
+    provenance: dict[str, Any]
+
+    @property
+    def best(self) -> Ranked:
+        return self.ranked[0]
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in self.text.replace("。", "，").split("，") if line]
+
+
+def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemResult:
+    """Write a poem that keeps its form (see PoemRequest for the options)."""
+    plan = plan_request(request, poet)
+    seed = resolve_seed(request.seed)
+    kept: list[Ranked] = []
+    copies = 0
+    for attempt in range(MAX_ROUNDS):
+        round_seed = seed if attempt == 0 else derive_seed(seed, "poem-round", str(attempt))
+        candidates = decode_batch(
+            plan.poet,
+            plan.specs,
+            plan.keywords,
+            n=request.n,
+            seed=round_seed,
+            temperature=request.temperature,
+            rhymebook=plan.rhymebook,
+            rhyme_group=plan.rhyme_group,
+            forced=plan.forced,
+        )
+        new_lines = range(plan.opening_lines, plan.kind.line_count or 0)
+        kept, rejected = rank(candidates, plan.keywords, new_lines)
+        copies += len(rejected)
+        if kept:
+            break
+    if not kept:
+        raise GenerationError(
+            f"no poem kept every constraint in {MAX_ROUNDS} rounds of {request.n} candidates",
+            hint="try another seed, more candidates (--n), or a larger rhyme group",
+        )
+    best = kept[0].candidate
+    params = {
+        "form": plan.kind.short,
+        "n": request.n,
+        "temperature": request.temperature,
+        "rhyme": request.rhyme,
+        "rhymebook": plan.rhymebook,
+        "acrostic": request.acrostic,
+    }
+    record = provenance_record(
+        "poem",
+        inputs={"keywords": list(plan.keywords), "opening": request.opening},
+        seed=seed,
+        params=params,
+        backend="embedded",
+        model=f"{plan.poet.name} ({plan.poet.manifest['sha256'][:12]})",
+    )
+    return PoemResult(
+        text=best.text,
+        form=best.spec.name,
+        variant=best.spec.variant,
+        rhyme_group=best.rhyme_group,
+        seed=seed,
+        ranked=tuple(kept),
+        rejected_copies=copies,
+        notes=plan.notes,
+        provenance=record,
+    )

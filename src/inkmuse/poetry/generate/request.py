@@ -1,0 +1,232 @@
+"""What a person asks the poet for, validated into decoding inputs with clear errors.
+
+>>> plan = plan_request(PoemRequest(keywords=("秋夜", "思乡"), form="七绝"))
+>>> plan.kind.short, plan.keywords, len(plan.specs)
+('七绝', ('秋夜', '思乡'), 4)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from inkmuse.core.errors import InputError
+from inkmuse.models.embedded import EmbeddedPoet, load_poet
+from inkmuse.models.embedded.vocab import FORMS
+from inkmuse.poetry.forms import FormKind, FormSpec, get_form
+from inkmuse.poetry.generate.decode import Position
+from inkmuse.poetry.generate.tables import get_tables, line_tone_options
+from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
+from inkmuse.poetry.text import is_han, split_poem, to_simplified
+from inkmuse.poetry.tones import Tone
+
+MAX_KEYWORDS = 4  # the poet was trained with up to four
+MAX_KEYWORD_CHARS = 4
+MAX_CANDIDATES = 64
+_SEPARATORS = re.compile(r"[\s,，、;；/|]+")
+
+
+@dataclass(frozen=True)
+class PoemRequest:
+    """One request. keywords: the person's words (秋夜, 思乡); form: 五绝 七绝 五律 七律.
+
+    rhyme: a 平 rhyme group to keep (七阳 or 阳); acrostic: the first character of every
+    line (藏头); opening: the person's first line(s) to continue; n: candidates sampled in
+    one batch and ranked; temperature: 0 is greedy, 0.8 the default.
+    """
+
+    keywords: tuple[str, ...] = ()
+    form: str = "七绝"
+    n: int = 16
+    seed: int | None = None
+    temperature: float = 0.8
+    rhyme: str | None = None
+    rhymebook: str = "平水韵"
+    acrostic: str | None = None
+    opening: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated request: the patterns that fit and the characters fixed in advance."""
+
+    poet: EmbeddedPoet
+    kind: FormKind
+    specs: tuple[FormSpec, ...]
+    keywords: tuple[str, ...]
+    rhymebook: str
+    rhyme_group: str | None
+    forced: dict[Position, str] = field(default_factory=dict)
+    opening_lines: int = 0  # whole lines the person wrote
+    notes: tuple[str, ...] = ()
+
+
+def parse_keywords(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Split and clean the person's words ('秋夜 思乡', '秋夜,思乡'), simplified."""
+    out: list[str] = []
+    for word in words:
+        out.extend(w for w in _SEPARATORS.split(to_simplified(word)) if w)
+    return tuple(out)
+
+
+def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan:
+    poet = poet or load_poet()
+    kind = get_form(request.form)
+    if kind.short not in FORMS:
+        raise InputError(
+            f"the embedded poet does not write {kind.name}", accepted="五绝, 七绝, 五律, 七律"
+        )
+    if not 1 <= request.n <= MAX_CANDIDATES:
+        raise InputError(f"n={request.n} candidates", accepted=f"1..{MAX_CANDIDATES}")
+    if not 0 <= request.temperature <= 2:
+        raise InputError(f"temperature {request.temperature}", accepted="0 (greedy) to 2")
+    book_name = resolve_rhymebook_name(request.rhymebook)
+    tables = get_tables(poet.vocab, book_name)
+    notes: list[str] = []
+    keywords = _keywords(request, poet, notes)
+    forced: dict[Position, str] = {}
+    opening_lines = 0
+    if request.opening:
+        opening_lines = _opening(request.opening, kind, forced)
+    if request.acrostic is not None:
+        _acrostic(request.acrostic, kind, forced, tables.book)
+    group = None
+    if request.rhyme:
+        group = tables.book.resolve_group(request.rhyme)
+        if not tables.group_mask(group).any():
+            raise InputError(
+                f"{request.rhyme} is not a level-tone rhyme group the poet can rhyme in",
+                accepted="a 平声 group of " + book_name + ", e.g. 七阳, 一东, 十一尤",
+            )
+    if group is None:
+        group = _forced_group(kind, forced, tables.book)
+    specs = tuple(s for s in kind.patterns() if _fits(s, forced, tables.book, group))
+    if not specs:
+        raise InputError(
+            "the given characters fit none of the four patterns of " + kind.name,
+            accepted="lines whose tones and rhyme keep the form; run `inkmuse check` on them",
+        )
+    if not (keywords or forced):
+        raise InputError(
+            "no keywords given", accepted="one or more words, e.g. inkmuse poem '秋夜 思乡'"
+        )
+    return Plan(poet, kind, specs, keywords, book_name, group, forced, opening_lines, tuple(notes))
+
+
+def _keywords(request: PoemRequest, poet: EmbeddedPoet, notes: list[str]) -> tuple[str, ...]:
+    words = parse_keywords(request.keywords)
+    if len(words) > MAX_KEYWORDS:
+        raise InputError(f"{len(words)} keywords", accepted=f"up to {MAX_KEYWORDS} words")
+    for word in words:
+        if not all(is_han(ch) for ch in word) or len(word) > MAX_KEYWORD_CHARS:
+            raise InputError(
+                f"keyword {word!r}",
+                accepted=f"Chinese words of 1 to {MAX_KEYWORD_CHARS} characters, e.g. 秋夜 思乡",
+            )
+    unknown = sorted({ch for w in words for ch in w if ch not in poet.vocab})
+    if unknown:
+        notes.append(f"the poet has not seen {'、'.join(unknown)}; left out of its prompt")
+        words = tuple(w for w in ("".join(c for c in w if c in poet.vocab) for w in words) if w)
+    return words
+
+
+def _opening(text: str, kind: FormKind, forced: dict[Position, str]) -> int:
+    poem = split_poem(to_simplified(text))
+    if len(poem.lines) >= _count(kind):
+        raise InputError(
+            f"the opening has {len(poem.lines)} lines; nothing is left to write",
+            accepted=f"fewer than {_count(kind)} lines of a {kind.short}",
+        )
+    for i, line in enumerate(poem.lines):
+        partial = i == len(poem.lines) - 1 and len(line) < kind.line_length
+        if len(line) != kind.line_length and not partial:
+            raise InputError(
+                f"opening line {i + 1} 「{line}」 has {len(line)} characters",
+                accepted=f"lines of {kind.line_length} characters for a {kind.short}",
+            )
+        for j, ch in enumerate(line):
+            forced[(i, j)] = ch
+    _no_repeats(forced, "the opening repeats a character")
+    whole = [line for line in poem.lines if len(line) == kind.line_length]
+    return len(whole)
+
+
+def _acrostic(text: str, kind: FormKind, forced: dict[Position, str], book: RhymeBook) -> None:
+    heads = to_simplified("".join(ch for ch in text if not ch.isspace()))
+    count = _count(kind)
+    if len(heads) != count or not all(is_han(ch) for ch in heads):
+        raise InputError(
+            f"impossible acrostic {text!r}: {len(heads)} characters for {count} lines",
+            accepted=f"{count} Chinese characters, one to start each line of a {kind.short}",
+        )
+    for i, ch in enumerate(heads):
+        if forced.get((i, 0), ch) != ch:
+            raise InputError(
+                f"impossible acrostic: line {i + 1} of the opening starts with "
+                f"「{forced[(i, 0)]}」, not 「{ch}」",
+                accepted="an acrostic that agrees with the opening lines",
+            )
+        if not book.readings(ch):
+            raise InputError(
+                f"impossible acrostic: 「{ch}」 is not in the rhyme book, so its tone is unknown",
+                accepted="characters the rhyme book lists",
+            )
+        forced[(i, 0)] = ch
+    _no_repeats(forced, "impossible acrostic")
+
+
+def _no_repeats(forced: dict[Position, str], what: str) -> None:
+    seen: dict[str, Position] = {}
+    for pos, ch in sorted(forced.items()):
+        if ch in seen:
+            raise InputError(
+                f"{what}: 「{ch}」 would appear twice (重字)",
+                accepted="characters that each appear once",
+            )
+        seen[ch] = pos
+
+
+def _forced_group(kind: FormKind, forced: dict[Position, str], book: RhymeBook) -> str | None:
+    """The rhyme group the person's own even-line rhymes fix, chosen as the checker would:
+    the shared group listed first for the earliest of them."""
+    ends = [
+        ch
+        for ch in (forced.get((i, kind.line_length - 1)) for i in range(1, _count(kind), 2))
+        if ch
+    ]
+    if not ends:
+        return None
+    per_char = [[r.group for r in book.readings(ch) if r.tone is Tone.PING] for ch in ends]
+    shared = set(per_char[0]).intersection(*per_char[1:])
+    return next((g for g in per_char[0] if g in shared), None)
+
+
+def _count(kind: FormKind) -> int:
+    assert kind.line_count is not None  # the poet writes 绝句 and 律诗 only
+    return kind.line_count
+
+
+def _fits(spec: FormSpec, forced: dict[Position, str], book: RhymeBook, group: str | None) -> bool:
+    """Whether the fixed characters leave every line of this pattern a legal tone string
+    and the rhyme positions one shared 平 group (the requested one, if any)."""
+    groups: set[str] | None = {group} if group else None
+    for i, line in enumerate(spec.lines):
+        options = list(line_tone_options(line))
+        for j in range(spec.line_length):
+            ch = forced.get((i, j))
+            if ch is None:
+                continue
+            rs = book.readings(ch)
+            tones = {r.tone.value for r in rs}
+            options = [t for t in options if t[j] in tones]
+            last = j == spec.line_length - 1
+            if last and line.rhymes:
+                mine = {r.group for r in rs if r.tone is Tone.PING}
+                groups = mine if groups is None else groups & mine
+                if not groups:
+                    return False
+            elif last and i == 0 and "平" in tones:
+                return False
+        if not options:
+            return False
+    return True

@@ -1,0 +1,93 @@
+"""Determinism, originality, ranking and clear errors for bad requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from inkmuse.core.errors import InputError
+from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
+from inkmuse.models.embedded.originality import split_lines
+from inkmuse.poetry.generate.poet import write_poem
+from inkmuse.poetry.generate.rank import coverage
+from inkmuse.poetry.generate.request import PoemRequest, parse_keywords
+
+
+def test_same_seed_same_poem_and_other_seeds_differ() -> None:
+    a = write_poem(PoemRequest(keywords=("秋夜", "思乡"), seed=11, n=4))
+    b = write_poem(PoemRequest(keywords=("秋夜", "思乡"), seed=11, n=4))
+    c = write_poem(PoemRequest(keywords=("秋夜", "思乡"), seed=12, n=4))
+    assert a.text == b.text and [r.text for r in a.ranked] == [r.text for r in b.ranked]
+    assert a.provenance == b.provenance
+    assert a.text != c.text
+
+
+def test_no_line_of_a_returned_poem_is_in_the_corpus(tiny_poet: EmbeddedPoet) -> None:
+    index = load_originality_index()
+    for seed in range(10):
+        result = write_poem(PoemRequest(keywords=("明月",), form="五绝", seed=seed, n=8))
+        for item in result.ranked:
+            assert not any(index.contains(line) for line in split_lines(item.text))
+
+
+def test_originality_index_finds_corpus_lines() -> None:
+    index = load_originality_index()
+    assert len(index) > 2_000_000
+    assert index.overlaps("白日依山尽，黄河入海流。欲穷千里目，更上一层楼。") == [
+        "白日依山尽",
+        "黄河入海流",
+        "欲穷千里目",
+        "更上一层楼",
+    ]
+    assert index.overlaps("秋灯照影寒，远梦落江干。") == []
+
+
+def test_ranking_is_best_first_and_without_duplicates() -> None:
+    result = write_poem(PoemRequest(keywords=("秋夜",), seed=3, n=16))
+    scores = [r.score for r in result.ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert len({r.text for r in result.ranked}) == len(result.ranked)
+    assert result.text == result.ranked[0].text
+
+
+def test_keywords_steer_the_poem() -> None:
+    hits = 0
+    for seed in range(5):
+        result = write_poem(PoemRequest(keywords=("明月", "故乡"), seed=seed, n=8))
+        hits += coverage(result.text, ["明月", "故乡"]) > 0
+    assert hits >= 4
+
+
+def test_keywords_are_split_and_simplified() -> None:
+    assert parse_keywords(["秋夜 思鄉", "明月,孤舟"]) == ("秋夜", "思乡", "明月", "孤舟")
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        (PoemRequest(keywords=("秋",), form="八绝"), "unknown form"),
+        (PoemRequest(keywords=("秋",), form="五排"), "does not write"),
+        (PoemRequest(keywords=()), "no keywords"),
+        (PoemRequest(keywords=("",)), "no keywords"),
+        (PoemRequest(keywords=("autumn",)), "keyword 'autumn'"),
+        (PoemRequest(keywords=("一", "二", "三", "四", "五")), "5 keywords"),
+        (PoemRequest(acrostic="春夏秋", form="七绝"), "impossible acrostic"),
+        (PoemRequest(acrostic="春春秋冬", form="七绝"), "impossible acrostic"),
+        (PoemRequest(acrostic="春a秋冬", form="七绝"), "impossible acrostic"),
+        (PoemRequest(keywords=("秋",), rhyme="七虞虞"), "no rhyme group"),
+        (PoemRequest(keywords=("秋",), rhyme="一董"), "not a level-tone rhyme group"),
+        (PoemRequest(keywords=("秋",), rhymebook="广韵"), "unknown rhyme book"),
+        (PoemRequest(keywords=("秋",), n=0), "n=0"),
+        (PoemRequest(keywords=("秋",), temperature=5), "temperature"),
+        (PoemRequest(opening="床前明月光照", form="五绝"), "has 6 characters"),
+        (PoemRequest(opening="床前明月光，床前明月光。", form="五绝"), "twice"),
+        (PoemRequest(opening="白日依山尽，黄河入海去。", form="五绝"), "fit none"),
+        (
+            PoemRequest(opening="白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"),
+            "nothing is left",
+        ),
+    ],
+)
+def test_bad_requests_get_clear_errors(request_: PoemRequest, message: str) -> None:
+    with pytest.raises(InputError, match=message) as err:
+        write_poem(request_)
+    assert "accepted" in str(err.value)

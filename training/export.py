@@ -1,0 +1,96 @@
+"""Export a trained checkpoint into the package: float16 weights, vocabulary, manifest.
+
+    .venv/bin/python training/export.py --ckpt data/poet-run-v1/best.pt
+
+Writes src/inkmuse/models/embedded/poet-v1.npz, poet-v1.vocab.json, poet-v1.json (the
+manifest: corpus version, config, validation loss, training command) and a small reference
+file tests/models/data/reference_logits.npz: torch's logits on fixed prompts, computed from
+the float16-rounded weights, so the numpy runtime's equivalence test runs without torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from model import PoetConfig, PoetModel
+
+from inkmuse.models.embedded.vocab import Vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src/inkmuse/models/embedded"
+REFERENCE = ROOT / "tests/models/data/reference_logits.npz"
+# Prompts for the reference logits: with and without keywords, and a partial poem.
+REFERENCE_PROMPTS = (
+    ("七绝", ["秋夜", "思乡"], "床前明月光，"),
+    ("五律", [], ""),
+    ("七律", ["月"], "春"),
+)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--ckpt", type=Path, default=ROOT / "data/poet-run-v1/best.pt")
+    p.add_argument("--corpus", type=Path, default=ROOT / "data/poet-corpus-v1")
+    p.add_argument("--name", default="poet-v1")
+    p.add_argument("--package", type=Path, default=PACKAGE)
+    p.add_argument("--reference", type=Path, default=REFERENCE)
+    p.add_argument("--command", default="", help="the training command, for the manifest")
+    args = p.parse_args()
+
+    state = torch.load(args.ckpt, weights_only=False)
+    cfg = PoetConfig(**state["config"])
+    vocab = Vocab(json.loads((args.corpus / "vocab.json").read_text(encoding="utf-8")))
+    half = {k: v.detach().to(torch.float16) for k, v in state["model"].items()}
+    args.package.mkdir(parents=True, exist_ok=True)
+    weights_path = args.package / f"{args.name}.npz"
+    np.savez(weights_path, **{k: v.numpy() for k, v in half.items()})
+    (args.package / f"{args.name}.vocab.json").write_text(vocab.to_json() + "\n", encoding="utf-8")
+
+    # Torch on the float16-rounded weights: what the numpy runtime must reproduce.
+    model = PoetModel(cfg)
+    model.load_state_dict({k: v.to(torch.float32) for k, v in half.items()})
+    model.eval()
+    reference: dict[str, np.ndarray] = {}
+    with torch.no_grad():
+        for i, (form, keywords, body) in enumerate(REFERENCE_PROMPTS):
+            ids = vocab.encode_prompt(form, keywords, body)
+            reference[f"ids_{i}"] = np.array(ids, dtype=np.int64)
+            reference[f"logits_{i}"] = model(torch.tensor([ids])).numpy()[0]
+    args.reference.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.reference, **reference)
+
+    corpus = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
+    history = state.get("history", [])
+    manifest = {
+        "name": args.name,
+        "weights": weights_path.name,
+        "vocab": f"{args.name}.vocab.json",
+        "sha256": hashlib.sha256(weights_path.read_bytes()).hexdigest(),
+        "dtype": "float16",
+        "parameters": int(sum(v.numel() for v in half.values()) - cfg.vocab_size * 0),
+        "config": cfg.to_dict(),
+        "corpus": {k: corpus[k] for k in ("version", "source", "licence", "train", "valid")},
+        "step": state["step"],
+        "validation_loss": state["best_val"],
+        "validation_loss_unit": "nats per poem token (<eos> included), held-out split",
+        "history": history,
+        "training_command": args.command or "see docs/poet.md",
+        "trained_with": {k: state["args"][k] for k in sorted(state["args"]) if k != "corpus"},
+    }
+    (args.package / f"{args.name}.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    size = weights_path.stat().st_size / 1e6
+    print(f"wrote {weights_path} ({size:.1f} MB), validation loss {state['best_val']:.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Train the embedded poet (torch, CPU). Seeded, resumable, with validation loss.
+
+    .venv/bin/python training/train.py --out data/poet-run-v1 --max-steps 3200
+    # or: inkmuse train poet --out data/poet-run-v1 --max-steps 3200
+
+Writes `ckpt.pt` (model, optimiser, step, config) every --eval-every steps and `best.pt`
+at the lowest validation loss; running the same command again resumes from `ckpt.pt`.
+Every step's batch is a pure function of (seed, epoch, index), so a resumed run sees
+exactly the batches an uninterrupted run would have seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch.nn import functional as F
+from tqdm import tqdm
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import epoch_batches, load_rows
+from model import PoetConfig, PoetModel
+
+from inkmuse.models.embedded.vocab import Vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--corpus", type=Path, default=ROOT / "data/poet-corpus-v1")
+    p.add_argument("--out", type=Path, default=ROOT / "data/poet-run-v1")
+    p.add_argument("--seed", type=int, default=1234)
+    p.add_argument("--max-steps", type=int, default=3200)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--min-lr", type=float, default=1e-4)
+    p.add_argument("--warmup", type=int, default=200)
+    p.add_argument("--weight-decay", type=float, default=0.1)
+    p.add_argument("--eval-every", type=int, default=200)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--n-layer", type=int, default=PoetConfig.n_layer)
+    p.add_argument("--d-model", type=int, default=PoetConfig.d_model)
+    p.add_argument("--n-head", type=int, default=PoetConfig.n_head)
+    return p.parse_args(argv)
+
+
+def lr_at(step: int, args: argparse.Namespace) -> float:
+    """Linear warm-up, then cosine decay to min_lr at max_steps."""
+    if step < args.warmup:
+        return float(args.lr * (step + 1) / args.warmup)
+    progress = min(1.0, (step - args.warmup) / max(1, args.max_steps - args.warmup))
+    return float(args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * progress)))
+
+
+@torch.no_grad()
+def evaluate(model: PoetModel, batches: list[tuple[torch.Tensor, torch.Tensor]]) -> float:
+    """Mean cross-entropy (nats per poem token, <eos> included) on the held-out split."""
+    model.eval()
+    total, count = 0.0, 0
+    for x, y in batches:
+        logits = model(x)
+        total += F.cross_entropy(
+            logits.view(-1, logits.shape[-1]), y.view(-1), ignore_index=-100, reduction="sum"
+        ).item()
+        count += int((y != -100).sum())
+    model.train()
+    return total / count
+
+
+def save(path: Path, state: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)  # atomic: a crash mid-save never leaves a broken checkpoint
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    vocab = Vocab(json.loads((args.corpus / "vocab.json").read_text(encoding="utf-8")))
+    train_rows = load_rows(args.corpus / "train.jsonl")
+    valid_rows = load_rows(args.corpus / "valid.jsonl")
+    cfg = PoetConfig(
+        vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head, d_model=args.d_model
+    )
+    model = PoetModel(cfg)
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay}],
+        lr=args.lr,
+        betas=(0.9, 0.95),
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    ckpt_path, best_path = args.out / "ckpt.pt", args.out / "best.pt"
+    step, best, history = 0, float("inf"), []
+    if ckpt_path.exists():
+        state = torch.load(ckpt_path, weights_only=False)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["optim"])
+        step, best, history = state["step"], state["best_val"], state["history"]
+        print(f"resumed from {ckpt_path} at step {step} (best val {best:.4f})", flush=True)
+    # A fixed keyword sampling for validation, so every evaluation sees the same examples.
+    valid = epoch_batches(vocab, valid_rows, args.batch_size, args.seed, epoch=-1)
+    steps_per_epoch = math.ceil(len(train_rows) / args.batch_size)  # ~ (per-form remainders)
+    print(
+        f"model {model.n_params():,} parameters; {len(train_rows):,} train poems, "
+        f"{len(valid_rows):,} valid; ~{steps_per_epoch} steps per epoch",
+        flush=True,
+    )
+    meta = {"config": cfg.to_dict(), "args": {k: str(v) for k, v in vars(args).items()}}
+    bar = tqdm(total=args.max_steps, initial=step, desc="train", mininterval=10)
+    epoch, batches = -1, []
+    started, loss_avg = time.time(), None
+    while step < args.max_steps:
+        if step // steps_per_epoch != epoch or not batches:
+            epoch = step // steps_per_epoch
+            batches = epoch_batches(vocab, train_rows, args.batch_size, args.seed, epoch)
+        x, y = batches[(step % steps_per_epoch) % len(batches)]
+        for group in opt.param_groups:
+            group["lr"] = lr_at(step, args)
+        logits = model(x)
+        loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), y.view(-1), ignore_index=-100)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss_avg:.3f}", lr=f"{lr_at(step, args):.2e}")
+        if step % args.eval_every == 0 or step == args.max_steps:
+            val = evaluate(model, valid)
+            history.append({"step": step, "train_loss": loss_avg, "val_loss": val})
+            print(
+                f"\nstep {step} epoch {epoch} train {loss_avg:.4f} val {val:.4f} "
+                f"({time.time() - started:.0f} s this session)",
+                flush=True,
+            )
+            state = {
+                "model": model.state_dict(),
+                "optim": opt.state_dict(),
+                "step": step,
+                "best_val": min(best, val),
+                "history": history,
+                **meta,
+            }
+            if val < best:
+                best = val
+                save(best_path, state)
+            save(ckpt_path, state)
+            (args.out / "history.json").write_text(json.dumps(history, indent=1) + "\n")
+    bar.close()
+    print(f"done: best validation loss {best:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
