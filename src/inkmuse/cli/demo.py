@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -24,11 +25,35 @@ BROKEN = ("改坏的登鹳雀楼", "白日依山尽，绿河入海流。欲穷�
 
 @click.command(name="demo")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def command(lang: str) -> None:
-    """Check famous regulated poems and a broken one, and show the reports."""
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("inkmuse-out/demo"),
+    show_default=True,
+)
+def command(lang: str, out_dir: Path) -> None:
+    """Check famous poems and a broken one, then make a poem, painting and song from one idea."""
+    from inkmuse.create import CreateRequest, create
+
     colour = sys.stdout.isatty()
+
+    def heading(text: str) -> None:
+        click.echo(click.style(f"── {text} ──", bold=True) if colour else f"── {text} ──")
+
     for title, text in (*FAMOUS, BROKEN):
-        click.echo(click.style(f"── {title} ──", bold=True) if colour else f"── {title} ──")
+        heading(title)
         click.echo(render_report(check_poem(text), lang, colour=colour))
         click.echo()
-    click.echo('Try it on your own poem:  .venv/bin/inkmuse check "你的诗"  (--lang en, --json)')
+    heading("inkmuse create '秋夜 思乡' --seed 7")
+    made = create(
+        CreateRequest("秋夜 思乡", seed=7),
+        out_dir,
+        progress=lambda step, s: click.echo(f"  {step:<9} {s:5.2f} s"),
+    )
+    click.echo(f"\n{made.poem}")
+    click.echo(f"{made.theme.theme.mood} · {made.theme.key} · {made.theme.tempo} BPM")
+    click.echo(
+        f"\nOpen {(out_dir / 'index.html').resolve()} in a browser to see, hear and read it."
+    )
+    click.echo('Your own:  .venv/bin/inkmuse check "你的诗"    .venv/bin/inkmuse create "你的想法"')
