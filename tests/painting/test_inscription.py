@@ -120,3 +120,15 @@ def test_writing_on_a_dark_ground_is_pale() -> None:
     assert placed is not None
     x, y, w, h = placed.box
     assert float(canvas.rgb[y : y + h, x : x + w].max()) > 0.8
+
+
+def test_nothing_to_write_is_not_a_warning() -> None:
+    painting = paint(PaintRequest(text="，。！", theme=None, size=(200, 150), seed=1))
+    assert painting.inscription is None and painting.warnings == ()
+
+
+def test_a_crowded_request_warns_instead_of_covering() -> None:
+    long_poem = "，".join(["山高月小水落石出"] * 40)
+    painting = paint(PaintRequest(text=long_poem, size=(160, 120), seed=1))
+    assert painting.inscription is None
+    assert painting.warnings == ("inscription left out: no empty area was large enough for it",)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -87,3 +92,16 @@ def test_trees_stand_on_the_bank_and_boats_float_on_the_water() -> None:
 def test_odd_sizes_render(size: tuple[int, int]) -> None:
     painting = paint(PaintRequest(text="秋山", size=size, seed=1, inscribe=False))
     assert painting.image.size == size
+
+
+def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Two interpreters with different hash seeds write the same file (no set-order leaks)."""
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"p{hash_seed}.png"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-m", "inkmuse.cli.main", "paint", "枯藤老树昏鸦 geese",
+                        "--seed", "9", "--n", "2", "--size", "240x180", "--out", str(out)],
+                       check=True, env=env, capture_output=True)  # fmt: skip
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -49,7 +49,7 @@ _ZH = {
     "落日": "sun dusk ~heroic", "残阳": "sun dusk melancholy", "朝阳": "sun dawn ~joyful",
     "云": "cloud", "白云": "cloud ~serene", "烟": "mist", "雾": "mist", "霭": "mist",
     "烟波": "mist lake ~melancholy", "雨": "rain", "雨后": "mist ~serene", "新雨": "mist ~spring", "细雨": "rain spring ~tender",
-    "雪": "snow winter", "霜": "~autumn ~winter night", "风": "wind", "长风": "wind heroic",
+    "雪": "snow winter", "霜": "~autumn ~winter ~night", "风": "wind", "长风": "wind heroic",
     "春风": "wind spring joyful", "秋风": "wind autumn melancholy", "东风": "wind spring",
     # land and water
     "山": "mountain", "青山": "mountain ~serene ~=qinglv", "寒山": "mountain ~autumn ~lonely",

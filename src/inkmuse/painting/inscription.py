@@ -88,7 +88,8 @@ def poem_lines(text: str) -> tuple[list[str], bool]:
                          accepted=f"at most {MAX_CHARS}; inscribe a shorter poem")  # fmt: skip
     if _CJK.search(text):
         return [p for p in _BREAKS.split(text) if p], True
-    lines = [ln.strip() for ln in re.split(r"\n|\s/\s", text) if ln.strip()]
+    # lines with no letter or digit (stray punctuation) are not worth writing
+    lines = [ln.strip() for ln in re.split(r"\n|\s/\s", text) if any(c.isalnum() for c in ln)]
     return [part for ln in lines for part in textwrap.wrap(ln, ENGLISH_WRAP)], False
 
 

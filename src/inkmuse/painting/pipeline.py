@@ -65,14 +65,13 @@ def paint(request: PaintRequest) -> Painting:
     warnings: list[str] = []
     inscription = None
     poem = req.poem if req.poem is not None else req.text
-    if req.inscribe and (poem.strip() or req.title or req.date):
-        chinese = (
-            poem_lines(poem)[1] if poem.strip() else bool(req.title and not req.title.isascii())
-        )
+    lines, vertical = poem_lines(poem)
+    chinese = vertical or bool(req.title and not req.title.isascii())
+    sign = signature(req.title, req.date, chinese)
+    if req.inscribe and (lines or sign):
         prefer_right = scene is None or scene.side == "left"
-        inscription = inscribe(canvas, poem, get_palette(theme.palette),
-                               sign=signature(req.title, req.date, chinese), seal=req.seal,
-                               seed=cseed, prefer_right=prefer_right)  # fmt: skip
+        inscription = inscribe(canvas, poem, get_palette(theme.palette), sign=sign,
+                               seal=req.seal, seed=cseed, prefer_right=prefer_right)  # fmt: skip
         if inscription is None:
             warnings.append("inscription left out: no empty area was large enough for it")
     image = canvas.to_image()

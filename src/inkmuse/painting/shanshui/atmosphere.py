@@ -67,9 +67,13 @@ def mist(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Generato
     thickness = h * 0.06
     for centre in bands:
         band = np.maximum(band, np.exp(-(((ys - centre) / thickness) ** 2)))
-    alpha = band * _clip01((drift - 0.3) * 2.2) * amount
-    mist_color = _paper_sky(palette)
-    canvas.lay(alpha.astype(np.float32), mist_color, subject=False)
+    # lay only the rows the bands reach: the rest of the canvas is untouched anyway
+    rows = np.nonzero(band[:, 0] > 0.005)[0]
+    if rows.size == 0:
+        return
+    r0, r1 = int(rows[0]), int(rows[-1]) + 1
+    alpha = band[r0:r1] * _clip01((drift[r0:r1] - 0.3) * 2.2) * amount
+    canvas.lay(alpha.astype(np.float32), _paper_sky(palette), subject=False, at=(r0, 0))
 
 
 def rain(canvas: Canvas, palette: Palette, rng: np.random.Generator) -> None:

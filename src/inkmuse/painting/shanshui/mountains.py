@@ -119,4 +119,40 @@ def _smoothstep(lo: float, hi: float | FloatArray, x: FloatArray) -> FloatArray:
     return (t * t * (3.0 - 2.0 * t)).astype(np.float32)
 
 
-__all__ = ["Textures", "draw_massif"]
+def ridge_trees(canvas: Canvas, massif: Massif, palette: Palette, rng: np.random.Generator,
+                scale: float) -> None:  # fmt: skip
+    """Rows of tiny distant trees (远树) along stretches of a ridge: a stroke and a few dots.
+
+    Painters use them to give a mountain its size; they sit just below the ridge line so
+    the mountain's outline still reads.
+    """
+    from inkmuse.painting.canvas import Patch
+    from inkmuse.painting.shanshui.brush import dot, line
+
+    x0, x1 = max(0.0, massif.x0), min(float(canvas.width), massif.x1)
+    if x1 - x0 < 40 * scale:
+        return
+    patch = Patch.new(x0, 0, x1 - x0, canvas.height)
+    size = 11.0 * scale + 3.0
+    for _ in range(int(rng.integers(1, 3))):
+        start = float(rng.uniform(x0, x1 - 30 * scale))
+        length = float(rng.uniform(0.08, 0.2)) * (x1 - x0)
+        xs = np.arange(
+            start, min(x1 - 2, start + length), size * rng.uniform(0.45, 0.7), dtype=np.float32
+        )
+        if xs.size == 0:
+            continue
+        tops = ridge(massif, xs)
+        for x, top in zip(xs.tolist(), tops.tolist(), strict=True):
+            if top >= massif.base - 4:
+                continue
+            h = size * float(rng.uniform(0.7, 1.2))
+            foot = top + size * 0.35
+            line(patch, [(x, foot), (x, foot - h)], max(0.5, 0.6 * scale))
+            for k in range(3):
+                dot(patch, x + float(rng.normal(0, h * 0.12)), foot - h * (0.45 + 0.2 * k),
+                    h * 0.16 * (1.2 - 0.25 * k), h * 0.09)  # fmt: skip
+    canvas.lay_patch(patch, palette.ink, subject=True, opacity=0.75)
+
+
+__all__ = ["Textures", "draw_massif", "ridge_trees"]

@@ -19,7 +19,7 @@ from inkmuse.painting.palettes import get_palette
 from inkmuse.painting.scene import Scene
 from inkmuse.painting.shanshui import atmosphere
 from inkmuse.painting.shanshui.figures import draw_figure
-from inkmuse.painting.shanshui.mountains import Textures, draw_massif
+from inkmuse.painting.shanshui.mountains import Textures, draw_massif, ridge_trees
 from inkmuse.painting.shanshui.trees import draw_tree
 from inkmuse.painting.shanshui.water import draw_water, draw_waterfall
 
@@ -54,8 +54,11 @@ def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
     scale = w / 1024
     behind, bank = scene.massifs[:-1], scene.massifs[-1]
     mist_rng = rng("mist")
+    grove = rng("grove")
     for i, massif in enumerate(behind):
         draw_massif(canvas, massif, palette, tex, scale)
+        if massif.depth >= 1.0 and not massif.snow:
+            ridge_trees(canvas, massif, palette, grove, scale)
         if i < len(behind) - 1:
             atmosphere.mist(canvas, scene, palette, mist_rng, [massif.base - h * 0.03], 0.7)
     for e in scene.elements:

@@ -83,10 +83,12 @@ def _grow(patch: Patch, rng: np.random.Generator, start: Point, angle: float, le
     for k in range(int(rng.integers(2, 4))):
         side = -1.0 if k % 2 == 0 else 1.0
         child = a + side * spread * rng.uniform(0.5, 1.0)
-        # branches of a pine reach sideways and droop a little; others rise
+        reach = rng.uniform(0.55, 0.78)
+        # branches of a pine reach sideways, short and layered; others rise
         if spread > 1.0:
             child = math.pi / 2 + side * spread + rng.normal(0, 0.15)
-        _grow(patch, rng, pts[-1], child, length * rng.uniform(0.55, 0.78), end_w, depth - 1,
+            reach = rng.uniform(0.42, 0.6)
+        _grow(patch, rng, pts[-1], child, length * reach, end_w, depth - 1,
               spread, gnarl, ends, joints)  # fmt: skip
 
 
@@ -107,14 +109,14 @@ def _dots(colour: Patch, ink: Patch, ends: list[Point], size: float, rng: np.ran
 def _needles(colour: Patch, ink: Patch, ends: list[Point], size: float,
              rng: np.random.Generator) -> None:  # fmt: skip
     """Pine needles: fans of short lines over a soft green cushion."""
-    r = size * 0.085
+    r = size * 0.1
     for ex, ey in ends:
         # a ragged wash under the needles, built from overlapping blots rather than one oval
         for _ in range(7):
             dot(colour, ex + rng.normal(0, r * 0.6), ey + rng.normal(-r * 0.2, r * 0.18),
                 r * rng.uniform(0.35, 0.6), r * rng.uniform(0.2, 0.32))  # fmt: skip
-        for _ in range(int(rng.integers(3, 6))):
-            cx, cy = ex + rng.normal(0, r * 0.6), ey + rng.normal(-r * 0.15, r * 0.2)
+        for _ in range(int(rng.integers(4, 8))):
+            cx, cy = ex + rng.normal(0, r * 0.7), ey + rng.normal(-r * 0.15, r * 0.25)
             # a fan of needles (扇形松针), denser and darker at its hub
             start = rng.uniform(-0.25, 0.2)
             for a in np.linspace(start, math.pi - start, int(rng.integers(11, 17))):
