@@ -57,7 +57,9 @@ def _pluck(pitch: int, seed: int, seconds: float = 4.0) -> np.ndarray:
     n = int(seconds * SAMPLE_RATE)
     rng = make_rng(derive_seed(seed, "pluck", str(pitch)))
     out = np.zeros(n + period + 1)
-    burst = rng.uniform(-1.0, 1.0, period)
+    burst = rng.uniform(-1.0, 1.0, period + 4)
+    # A finger, not a pick: smoothing the excitation takes the hiss out of the attack.
+    burst = np.convolve(burst, np.ones(5) / 5, mode="valid")
     out[:period] = burst - burst.mean()
     # Higher strings lose energy faster, as real ones do.
     decay = 0.996 - 0.0001 * max(pitch - 48, 0)
@@ -109,9 +111,12 @@ def _voice(note: Note, part: Part, spt: float, seed: int) -> np.ndarray:
         # Vibrato that grows in after the attack, as bowed and blown players do.
         depth = 0.006 * np.clip(t / 0.35, 0.0, 1.0)
         freq *= 1.0 + depth * np.sin(2 * np.pi * 5.5 * t)
-    phase = np.cumsum(freq) / SAMPLE_RATE
-    idx = (phase * _TABLE).astype(np.int64) % _TABLE
-    samples = _table(part.program)[idx]
+    pos = (np.cumsum(freq) / SAMPLE_RATE % 1.0) * _TABLE
+    # Linear interpolation between table samples keeps the noise floor low.
+    lo = pos.astype(np.int64)
+    frac = pos - lo
+    table = _table(part.program)
+    samples = table[lo % _TABLE] * (1.0 - frac) + table[(lo + 1) % _TABLE] * frac
     env = _envelope(length, hold, 0.06 if sustained else 0.004)
     if not sustained:
         env *= np.exp(-t * (1.2 + note.pitch / 60.0))
