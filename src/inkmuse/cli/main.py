@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Make a poem, an inscribed painting and a song from one idea.",
     ),
     "library": ("inkmuse.cli.library", "List, show, export and delete saved creations."),
+    "studio": ("inkmuse.cli.studio", "Open the studio: a local web app for creating."),
     "train": ("inkmuse.cli.train", "Train inkmuse's own models (needs the train extra)."),
     "demo": ("inkmuse.cli.demo", "Show what inkmuse does on built-in examples."),
 }
