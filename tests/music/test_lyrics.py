@@ -71,3 +71,13 @@ def test_unsingable_text_is_refused_clearly(bad: str) -> None:
     with pytest.raises(InputError) as err:
         read_lyrics(bad)
     assert "accepted" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("word", "chunks"),
+    [("lovely", ["love", "ly"]), ("summer", ["sum", "mer"]), ("compare", ["com", "pare"]),
+     ("beautiful", ["beau", "ti", "ful"]), ("fire", ["fi", "re"])],
+)  # fmt: skip
+def test_english_words_are_cut_into_sung_syllables(word: str, chunks: list[str]) -> None:
+    (line,) = read_lyrics(word)
+    assert [s.text for s in line.syllables] == chunks

@@ -175,12 +175,24 @@ def _cmudict() -> dict[str, list[list[str]]]:
 
 
 def _split_spelling(word: str, count: int) -> list[str]:
-    """Cut a written word into `count` chunks at vowel groups (mor-ning, be-au-ti-ful)."""
+    """Cut a written word into `count` chunks, each starting at the consonant before a
+    vowel group (sum-mer, com-pare, love-ly). A silent e (at the end, or before -ly,
+    -ness, -less, -ful, -ment) is not a syllable. Words whose spelling hides a syllable
+    are cut evenly, so no syllable is left without text."""
     if count <= 1:
         return [word]
-    groups = [m.start() for m in re.finditer(r"[aeiouy]+", word.lower())]
+    lower = word.lower()
+    groups = []
+    for m in re.finditer(r"[aeiouy]+", lower):
+        silent = m.group() == "e" and (
+            m.end() == len(lower) or re.match(r"(ly|ness|less|ful|ment|s)$", lower[m.end() :])
+        )
+        if not silent and (m.start() > 0 or m.group() != "y"):
+            groups.append(m.start())
     if len(groups) < count:
-        return [word] + [""] * (count - 1)
+        step = len(word) / count
+        bounds = [round(i * step) for i in range(count + 1)]
+        return [word[a:b] for a, b in itertools.pairwise(bounds)]
     cuts: list[int] = []
     for g in groups[1:count]:
         cut = g - 1 if g - 1 > (cuts[-1] if cuts else 0) else g
