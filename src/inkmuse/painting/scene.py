@@ -273,11 +273,13 @@ class _Placer:
         if "bridge" in img:
             x = self.x(self.u(0.4, 0.55))
             out.append(Element("bridge", x, horizon + 0.02 * self.h, self.w * self.u(0.06, 0.09)))
-        if "chrysanthemum" in img or "lotus" in img:
-            kind = "chrysanthemum" if "chrysanthemum" in img else "lotus"
-            x = self.x(self.u(0.55, 0.8)) if kind == "lotus" else (bank.x0 + bank.x1) / 2
-            y = self.h * self.u(0.88, 0.95) if kind == "lotus" else self.h * 0.97
-            out.append(Element(kind, x, y, self.unit * self.u(0.05, 0.08)))
+        if "lotus" in img and water:
+            x, y = self.x(self.u(0.55, 0.8)), self.h * self.u(0.88, 0.95)
+            out.append(Element("lotus", x, y, self.unit * self.u(0.05, 0.08)))
+        if "chrysanthemum" in img:
+            x = min(max((bank.x0 + bank.x1) / 2, 0.05 * self.w), 0.95 * self.w)
+            y = float(ridge(bank, np.array([x], dtype=np.float32))[0]) + 0.03 * self.h
+            out.append(Element("chrysanthemum", x, y, self.unit * self.u(0.05, 0.08)))
         return out
 
     def on_water(self, img: set[str], theme: Theme, horizon: float, bank: Massif) -> list[Element]:

@@ -168,22 +168,26 @@ def _birds(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generato
 
 
 def _crane(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator) -> None:
+    """A crane in flight: white wings with black flight feathers, neck stretched forward,
+    legs trailing, and the red crown (丹顶) that names it."""
     s, x, y = e.size, e.x, e.y
-    body, ink = _box(e, 1.2, 0.8, 1.2, 0.8), _box(e, 1.2, 0.8, 1.2, 0.8)
-    dot(body, x, y, s * 0.28, s * 0.1)
-    wing = [(x - s * 0.1, y), (x - s * 0.5, y - s * 0.35), (x - s * 1.0, y - s * 0.25)]
-    taper(ink, wing, s * 0.06, s * 0.12)
-    taper(
-        ink,
-        [(x + s * 0.1, y), (x + s * 0.45, y - s * 0.4), (x + s * 0.95, y - s * 0.3)],
-        s * 0.06,
-        s * 0.12,
-    )
-    line(ink, [(x + s * 0.25, y), (x + s * 0.7, y - s * 0.06)], max(0.6, s * 0.03))
-    dot(ink, x + s * 0.72, y - s * 0.07, s * 0.035)
-    line(ink, [(x - s * 0.25, y + s * 0.02), (x - s * 0.75, y + s * 0.1)], max(0.5, s * 0.02))
-    canvas.lay_patch(body, (0.97, 0.96, 0.93), subject=True)
+    white, ink, crown = (_box(e, 1.3, 0.9, 1.3, 0.8) for _ in range(3))
+    lift = rng.uniform(0.25, 0.55)
+    for side in (-1.0, 1.0):
+        wing = [(x - s * 0.12, y), (x + s * 0.12, y),
+                (x + side * s * 0.55, y - s * lift), (x + side * s * 0.35, y - s * lift * 0.2)]  # fmt: skip
+        polygon(white, wing)
+        tip = [(x + side * s * 0.42, y - s * lift * 0.85), (x + side * s * 0.62, y - s * lift * 1.05),
+               (x + side * s * 0.5, y - s * lift * 0.45)]  # fmt: skip
+        polygon(ink, tip)
+        line(ink, [(x, y), (x + side * s * 0.55, y - s * lift)], max(0.5, s * 0.015))
+    dot(white, x, y + s * 0.02, s * 0.2, s * 0.07)
+    line(ink, [(x + s * 0.18, y), (x + s * 0.62, y - s * 0.05)], max(0.6, s * 0.03))
+    dot(crown, x + s * 0.64, y - s * 0.055, s * 0.035)
+    line(ink, [(x - s * 0.2, y + s * 0.03), (x - s * 0.7, y + s * 0.1)], max(0.5, s * 0.018))
+    canvas.lay_patch(white, (0.98, 0.97, 0.94), subject=True)
     canvas.lay_patch(ink, palette.ink, subject=True, opacity=0.9)
+    canvas.lay_patch(crown, palette.seal, subject=True)
 
 
 def _reeds(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator) -> None:
@@ -234,7 +238,11 @@ def _flowers(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Genera
         line(ink, [(fx, fy), (fx + rng.normal(0, s * 0.1), e.y)], 0.6)
         for a in np.linspace(0, 2 * math.pi, 10, endpoint=False):
             dot(
-                heads, fx + math.cos(a) * s * 0.08, fy + math.sin(a) * s * 0.05, s * 0.04, s * 0.025
+                heads,
+                fx + math.cos(a) * s * 0.11,
+                fy + math.sin(a) * s * 0.065,
+                s * 0.055,
+                s * 0.032,
             )
     canvas.lay_patch(heads, CHRYSANTHEMUM, subject=True, opacity=0.9)
     canvas.lay_patch(ink, palette.ink, subject=True, opacity=0.7)
