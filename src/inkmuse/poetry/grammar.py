@@ -1,0 +1,118 @@
+"""Compile a form constraint into a GBNF grammar (llama.cpp server, llama-cpp-python, vLLM).
+
+The grammar fixes what a grammar can: line lengths, punctuation and line breaks; the tone
+class at every position, allowing only the tone sequences that keep the rules (一三五不论
+where it makes no 孤平 or 三平尾, and no 三仄尾); and the rhyme group at every rhyme
+position. What a context-free grammar cannot say (no character twice, 重字) is left to the
+checker, which runs on every draft afterwards.
+
+    >>> g = form_grammar(get_form("五绝"), "下平声七阳")
+    >>> g.splitlines()[0]
+    'root ::= p0 | p1 | p2 | p3'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import product
+
+from inkmuse.poetry.forms import FormKind, _slots
+from inkmuse.poetry.prosody import RhymeBook, get_rhymebook, position_frequencies
+from inkmuse.poetry.rules import judge_line
+from inkmuse.poetry.tones import Tone
+
+COMMON_PER_POSITION = 1500  # Tang usage: the common characters keep drafts readable
+
+
+def line_variants(pattern: str) -> list[str]:
+    """Every tone sequence a line of this pattern may take without a fault or warning."""
+    slots = _slots(pattern)
+    free = [j for j, s in enumerate(slots) if not s.strict]
+    strict = tuple(s.strict for s in slots)
+    rhymes = pattern.endswith("平")
+    out = []
+    for flips in product((False, True), repeat=len(free)):
+        tones = list(pattern)
+        for j, flip in zip(free, flips, strict=True):
+            if flip:
+                tones[j] = "仄" if tones[j] == "平" else "平"
+        candidate = "".join(tones)
+        judgement = judge_line(candidate, pattern, strict, rhymes)
+        if judgement.score == (0, 0) and not judgement.accepted:
+            out.append(candidate)
+    return out
+
+
+@cache
+def _classes(book_name: str, line_length: int) -> tuple[str, str]:
+    """(平 characters, 仄 characters) in common use, polyphones in both."""
+    book = get_rhymebook(book_name)
+    common: set[str] = set()
+    for chars in position_frequencies(line_length):
+        common.update(chars[:COMMON_PER_POSITION])
+    ping = sorted(c for c in common if Tone.PING in book.tones(c))
+    ze = sorted(c for c in common if Tone.ZE in book.tones(c))
+    return "".join(ping), "".join(ze)
+
+
+def _charset(chars: str) -> str:
+    escaped = "".join("\\" + c if c in "]\\^-" else c for c in chars)
+    return f"[{escaped}]"
+
+
+def form_grammar(
+    kind: FormKind,
+    group: str,
+    book: RhymeBook | None = None,
+    *,
+    line_count: int | None = None,
+    newline: bool = True,
+) -> str:
+    """A GBNF grammar for `kind` rhyming in `group` (a 平 group of the book)."""
+    book = book or get_rhymebook("平水韵")
+    n = kind.line_length
+    ping, ze = _classes(book.name, n)
+    rhyme_chars = "".join(c for c in ping if group in book.rhyme_groups(c))
+    if len(rhyme_chars) < 20:  # a small group: allow all of it
+        rhyme_chars = "".join(sorted(book.group_chars(group, Tone.PING)))
+    rules: dict[str, str] = {"P": _charset(ping), "Z": _charset(ze), "R": _charset(rhyme_chars)}
+    line_rules: dict[tuple[str, bool], str] = {}
+
+    def line_rule(pattern: str, rhymes: bool) -> str:
+        key = (pattern, rhymes)
+        if key not in line_rules:
+            name = f"l{len(line_rules)}"
+            alternatives = []
+            for tones in line_variants(pattern):
+                symbols = ["P" if t == "平" else "Z" for t in tones]
+                if rhymes:
+                    symbols[-1] = "R"
+                alternatives.append(" ".join(symbols))
+            rules[name] = " | ".join(alternatives)
+            line_rules[key] = name
+        return line_rules[key]
+
+    patterns = []
+    for i, spec in enumerate(kind.patterns(line_count)):
+        parts = []
+        for j, line in enumerate(spec.lines):
+            parts.append(line_rule(line.pattern, line.rhymes))
+            end = line.punct + ("\\n" if newline and line.punct == "。" else "")
+            if j == len(spec.lines) - 1:
+                end = line.punct
+            parts.append(f'"{end}"')
+        rules[f"p{i}"] = " ".join(parts)
+        patterns.append(f"p{i}")
+    head = "root ::= " + " | ".join(patterns)
+    body = [f"{name} ::= {rule}" for name, rule in rules.items()]
+    return "\n".join([head, *body]) + "\n"
+
+
+def rhyme_groups_by_use(book: RhymeBook, line_length: int = 7, top: int = 12) -> list[str]:
+    """The 平 rhyme groups richest in common characters (choices for a grammar's rhyme)."""
+    ping, _ = _classes(book.name, line_length)
+    counts: dict[str, int] = {}
+    for c in ping:
+        for g in book.rhyme_groups(c):
+            counts[g] = counts.get(g, 0) + 1
+    return sorted(counts, key=lambda g: -counts[g])[:top]
