@@ -8,6 +8,7 @@ import pytest
 
 from inkmuse.core.errors import InputError
 from inkmuse.music import ComposeRequest, Piece, compose, measure
+from inkmuse.music.model import SungSyllable
 from inkmuse.music.tonerules import allowed_steps, direction, melisma_direction
 
 JINGYESI = "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
@@ -129,3 +130,29 @@ def test_english_stresses_land_on_strong_beats(english_song: Piece) -> None:
 def test_too_many_lines_are_refused() -> None:
     with pytest.raises(InputError, match="lines"):
         compose(ComposeRequest(poem="春眠不觉晓。" * 80))
+
+
+def test_second_couplet_echoes_the_first() -> None:
+    """Strophic shape: the same words in the same place of the next couplet are sung to
+    (nearly) the same steps; the rhythm is parallel."""
+    poem = "床前明月光，疑是地上霜。床前明月光，疑是地上霜。"
+    same = total = 0
+    for seed in range(8):
+        piece = compose(ComposeRequest(poem=poem, key="C宫", seed=seed))
+        lines = [[p for s in piece.sung if s.line == n for p in _pitches_of(piece, s)]
+                 for n in range(4)]  # fmt: skip
+        durations = [
+            [piece.melody.notes[s.first_note].duration for s in piece.sung if s.line == n]
+            for n in range(4)
+        ]
+        assert durations[0] == durations[2]
+        first = [b - a for a, b in itertools.pairwise(lines[0])]
+        third = [b - a for a, b in itertools.pairwise(lines[2])]
+        if len(first) == len(third):
+            total += len(first)
+            same += sum(a == b for a, b in zip(first, third, strict=True))
+    assert total and same / total >= 0.8
+
+
+def _pitches_of(piece: Piece, syl: SungSyllable) -> list[int]:
+    return [piece.melody.notes[i].pitch for i in range(syl.first_note, syl.last_note + 1)]

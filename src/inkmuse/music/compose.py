@@ -12,6 +12,7 @@ then a melody over it in 4-bar phrases.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -133,8 +134,12 @@ def _song(
     cadences: dict[int, str] = {}
     pos = 0
     prev: int | None = None
+    shapes: dict[int, list[int]] = {}  # couplet position → scale steps of its last line
+    index_of = {p: k for k, p in enumerate(pitches)}
     for i, line in enumerate(lines):
-        rng = make_rng(derive_seed(seed, "line", str(i)))
+        # Parallel lines of successive couplets share contour, cadence and noise: the song
+        # is strophic (A B A' B'), varied only where the words ask for other tones.
+        rng = make_rng(derive_seed(seed, "line", str(i % 2)))
         last = i == len(lines) - 1
         closing = last or i % 2 == 1
         # Lines in the same place of their couplets share a rhythm stream, so parallel
@@ -151,13 +156,15 @@ def _song(
         cadence = frozenset({key.tonic}) if closing else _open_cadence(key, rng)
         line_pitches = solve_phrase(
             slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
-            prev_pitch=prev, rng=rng,
+            prev_pitch=prev, rng=rng, echo=_echo(shapes.get(i % 2), len(slots)),
         )  # fmt: skip
+        shapes[i % 2] = [index_of[b] - index_of[a] for a, b in itertools.pairwise(line_pitches)]
         first_index = len(notes)
-        for slot, pitch in zip(slots, line_pitches, strict=True):
+        for k, (slot, pitch) in enumerate(zip(slots, line_pitches, strict=True)):
             syll = line.syllables[slot.syllable or 0]
             lyric = syll.text if slot.first else None
-            notes.append(Note(pitch, slot.start, slot.duration, 88, lyric, syll.word_pos))
+            vel = _velocity(pitch, low, high, k == len(slots) - 1)
+            notes.append(Note(pitch, slot.start, slot.duration, vel, lyric, syll.word_pos))
         idx = first_index
         for s_no, durs in enumerate(rhythm.notes):
             syll = line.syllables[s_no]
@@ -175,6 +182,16 @@ def _song(
         rng=make_rng(derive_seed(seed, "harmony")),
     )  # fmt: skip
     return notes, sung, chords, pos
+
+
+def _velocity(pitch: int, low: int, high: int, phrase_end: bool) -> int:
+    """Louder as the line climbs, softer on its last note: the swell a singer gives."""
+    return 78 + round(14 * (pitch - low) / max(high - low, 1)) - (6 if phrase_end else 0)
+
+
+def _echo(shape: list[int] | None, n_slots: int) -> list[int] | None:
+    """The parallel line's steps, when it has the same number of notes."""
+    return shape if shape is not None and len(shape) == n_slots - 1 else None
 
 
 def _with_passing(
@@ -236,7 +253,10 @@ def _free_melody(chords: list[ChordSpan], plan: MusicPlan, bars: int, seed: int)
             slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
             prev_pitch=prev, rng=rng,
         )  # fmt: skip
-        notes += [Note(p, s.start, s.duration, 88) for s, p in zip(slots, got, strict=True)]
+        notes += [
+            Note(p, s.start, s.duration, _velocity(p, low, high, k == len(slots) - 1))
+            for k, (s, p) in enumerate(zip(slots, got, strict=True))
+        ]
         prev = got[-1]
     return notes
 

@@ -10,7 +10,9 @@ One Viterbi pass per phrase over the notes to place. The cost of a path adds up:
   the unstressed one before it;
 - the line's contour (an arch, tilted up for a couplet's opening line and down for its
   closing line) and the phrase's cadence note;
-- for a melody written over chords (no lyrics), chord tones on strong beats.
+- for a melody written over chords (no lyrics), chord tones on strong beats;
+- the steps of the parallel line in the previous couplet (line 3 echoes line 1, line 4
+  echoes line 2) where the words allow, so the song has a shape and not only a path.
 
 A seeded Gumbel perturbation of the note costs makes different seeds give different, still
 rule-abiding melodies.
@@ -34,6 +36,7 @@ TONE_PENALTY = 8.0  # outweighs any interval preference: the words come first
 CONTOUR_WEIGHT = 0.12  # per semitone away from the line's contour
 CADENCE_PENALTY = 40.0
 CHORD_PENALTY = 2.5  # a non-chord tone on a strong beat (melody over chords)
+ECHO_WEIGHT = 0.7  # per step that differs from the parallel line of the last couplet
 REPEAT_PENALTY = 0.8  # a pitch already repeated once: move on unless the words ask to stay
 MAX_LEAP = 5  # scale steps; folk songs almost never leap further inside a phrase
 _DIRS = ("down", "same", "up")
@@ -93,8 +96,12 @@ def solve_phrase(
     prev_pitch: int | None,
     rng: np.random.Generator,
     temperature: float = 0.6,
+    echo: list[int] | None = None,
 ) -> list[int]:
-    """The lowest-cost pitch for each slot (MIDI numbers), cadence pinned on the last."""
+    """The lowest-cost pitch for each slot (MIDI numbers), cadence pinned on the last.
+
+    echo: the steps (in scale steps) of the parallel line of the previous couplet, when it
+    has as many notes; repeating them where the words allow gives the song its shape."""
     n, size = len(slots), len(pitches)
     pa = np.array(pitches)
     idx = np.arange(size)
@@ -132,7 +139,10 @@ def solve_phrase(
     back = np.zeros((n, 3, size, 2), dtype=int)
     dir_of = np.sign(steps) + 1  # [from, to] → new direction state
     for i in range(1, n):
-        total = cost[:, :, None] + prior + _pair_cost(slots[i - 1], slots[i], steps, pa)[None]
+        pair = _pair_cost(slots[i - 1], slots[i], steps, pa)
+        if echo is not None:
+            pair = pair + ECHO_WEIGHT * (steps != echo[i - 1])
+        total = cost[:, :, None] + prior + pair[None]
         new = np.full((3, size), inf)
         for d_new in range(3):
             masked = np.where((dir_of == d_new)[None], total, inf)  # [d, from, to]
