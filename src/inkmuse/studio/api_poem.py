@@ -1,0 +1,163 @@
+"""Poem routes: live checking, replacements that keep the form, new and continued poems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from inkmuse.core.errors import InputError
+from inkmuse.studio.jobs import error_body
+from inkmuse.studio.schemas import CheckIn, PoemIn, SuggestIn
+from inkmuse.studio.state import State
+
+router = APIRouter(prefix="/api", tags=["poem"])
+
+
+@router.post("/check")
+def check(body: CheckIn) -> dict[str, Any]:
+    """Tones and rhyme groups of every character, and the checker's report when the text
+    has a form's shape (while a poem is half typed, `problem` says why there is none)."""
+    from inkmuse.poetry import check_poem, get_form, get_rhymebook
+    from inkmuse.poetry.prosody import resolve_rhymebook_name
+    from inkmuse.poetry.text import split_poem
+
+    book = get_rhymebook(resolve_rhymebook_name(body.rhymebook))
+    if body.form:
+        get_form(body.form)  # an unknown form is the person's choice to fix: a 400
+    if not body.text.strip():
+        return {"chars": [], "report": None, "problem": None}
+    poem = split_poem(body.text)
+    chars = [[_char_info(book, ch) for ch in line] for line in poem.lines]
+    try:
+        report = check_poem(body.text, body.form, book.name).to_dict()
+        problem = None
+    except InputError as err:
+        report, problem = None, error_body(err)
+    return {"chars": chars, "report": report, "problem": problem}
+
+
+def _char_info(book: Any, ch: str) -> dict[str, Any]:
+    tones, groups, estimated = book.profile(ch)
+    return {
+        "char": ch,
+        "tones": sorted(t.value for t in tones),
+        "rhymes": [book.short(g) for g in groups],
+        "estimated": estimated,
+    }
+
+
+@router.post("/suggest")
+def suggest(body: SuggestIn, state: State) -> dict[str, Any]:
+    """Replacements for one character (pos) or a whole line that keep the form, ranked by the
+    poet; `fixes` are the checker's own tone-correct characters for a fault there."""
+    from inkmuse.core.seeds import resolve_seed
+    from inkmuse.poetry import check_poem
+    from inkmuse.poetry.generate.cowrite import suggest as cowrite
+
+    seed = resolve_seed(body.seed)
+    report = check_poem(body.text, body.form, body.rhymebook)
+    fixes: list[str] = []
+    for fault in report.faults:
+        if fault.line == body.line and fault.pos == body.pos:
+            fixes.extend(s for s in fault.suggestions if s not in fixes)
+    keywords = tuple(body.keywords.split()) if body.keywords.strip() else ()
+    note = None
+    with state.model_slots:
+        try:
+            alts = cowrite(
+                body.text, body.line, body.pos, keywords=keywords, form=body.form,
+                rhymebook=body.rhymebook, seed=seed, k=body.k,
+            )  # fmt: skip
+        except InputError as err:
+            if not fixes:
+                raise
+            alts, note = [], str(err)  # the checker's fixes still help
+    return {
+        "seed": seed,
+        "alternatives": [
+            {"replacement": a.replacement, "text": a.text, "score": round(a.score, 4)} for a in alts
+        ],
+        "fixes": fixes,
+        "note": note,
+    }
+
+
+@router.post("/poems")
+def poems(body: PoemIn, state: State) -> dict[str, Any]:
+    """A new poem (or the continuation of `opening`) and its ranked candidates."""
+    from inkmuse.poetry import check_poem
+    from inkmuse.poetry.generate.poet import write_poem
+    from inkmuse.poetry.generate.request import PoemRequest
+
+    if body.backend != "embedded":
+        return _on_backend(body)
+    request = PoemRequest(
+        keywords=tuple(body.keywords.split()), form=body.form, n=body.n, seed=body.seed,
+        temperature=body.temperature, rhyme=body.rhyme or None, rhymebook=body.rhymebook,
+        acrostic=body.acrostic or None, opening=body.opening or None,
+    )  # fmt: skip
+    with state.model_slots:
+        result = write_poem(request)
+    candidates = []
+    for item in result.ranked:
+        report = check_poem(item.text, body.form, body.rhymebook)
+        candidates.append(
+            {
+                "text": item.text,
+                "score": round(item.score, 4),
+                "coverage": round(item.coverage, 3),
+                "ok": report.ok,
+                "errors": len(report.errors),
+            }
+        )
+    return {
+        "text": result.text,
+        "seed": result.seed,
+        "form": result.form,
+        "variant": result.variant,
+        "rhyme_group": result.rhyme_group,
+        "candidates": candidates,
+        "notes": list(result.notes),
+        "provenance": result.provenance,
+        "backend": "embedded",
+    }
+
+
+def _on_backend(body: PoemIn) -> dict[str, Any]:
+    """A poem from a configured backend: grammar-constrained or verify-and-repair drafts."""
+    from inkmuse.models.registry import get_backend
+    from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend
+
+    if body.opening or body.acrostic:
+        raise InputError(
+            f"continuing a poem and acrostics are written by the embedded poet, not {body.backend!r}",
+            accepted="backend 'embedded' for those",
+        )
+    result = write_with_backend(
+        get_backend(body.backend),
+        BackendPoemRequest(
+            keywords=tuple(body.keywords.split()), form=body.form, seed=body.seed,
+            rhyme=body.rhyme or None, rhymebook=body.rhymebook, temperature=body.temperature,
+        ),
+    )  # fmt: skip
+    report = result.report
+    return {
+        "text": result.text,
+        "seed": result.provenance.get("seed"),
+        "form": report.form.name if report.form else report.kind.name,
+        "variant": report.form.variant if report.form else None,
+        "rhyme_group": report.rhyme_group,
+        "candidates": [
+            {
+                "text": result.text,
+                "score": None,
+                "coverage": None,
+                "ok": report.ok,
+                "errors": len(report.errors),
+            }
+        ],
+        "notes": [f"{result.strategy}: {result.rounds} round(s), {result.drafts} draft(s)"],
+        "provenance": result.provenance,
+        "backend": body.backend,
+    }
