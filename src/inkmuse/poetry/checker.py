@@ -516,7 +516,7 @@ class _Checker:
                         "chong_yun",
                         i + 1,
                         self.n,
-                        f"{where[0]}韵脚「{ch}」与第{seen[ch] + 1}句重复",
+                        f"{where[0]}韵脚「{ch}」与{where_zh(seen[ch] + 1, None)}重复",
                         f"{where[1]}: rhyme 「{ch}」 already used in line {seen[ch] + 1}",
                         suggest_chars(
                             self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used

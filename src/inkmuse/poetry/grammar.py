@@ -75,18 +75,23 @@ def form_grammar(
     rhyme_chars = "".join(c for c in ping if group in book.rhyme_groups(c))
     if len(rhyme_chars) < 20:  # a small group: allow all of it
         rhyme_chars = "".join(sorted(book.group_chars(group, Tone.PING)))
-    rules: dict[str, str] = {"P": _charset(ping), "Z": _charset(ze), "R": _charset(rhyme_chars)}
-    line_rules: dict[tuple[str, bool], str] = {}
+    # Each rhyme position draws from its own share of the group, so no rhyme repeats (重韵),
+    # which a context-free grammar could not otherwise forbid.
+    slots = max(len(spec.rhyme_positions()) for spec in kind.patterns(line_count))
+    rules: dict[str, str] = {"P": _charset(ping), "Z": _charset(ze)}
+    for r in range(slots):
+        rules[f"R{r}"] = _charset(rhyme_chars[r::slots])
+    line_rules: dict[tuple[str, int | None], str] = {}
 
-    def line_rule(pattern: str, rhymes: bool) -> str:
-        key = (pattern, rhymes)
+    def line_rule(pattern: str, rhyme_slot: int | None) -> str:
+        key = (pattern, rhyme_slot)
         if key not in line_rules:
             name = f"l{len(line_rules)}"
             alternatives = []
             for tones in line_variants(pattern):
                 symbols = ["P" if t == "平" else "Z" for t in tones]
-                if rhymes:
-                    symbols[-1] = "R"
+                if rhyme_slot is not None:
+                    symbols[-1] = f"R{rhyme_slot}"
                 alternatives.append(" ".join(symbols))
             rules[name] = " | ".join(alternatives)
             line_rules[key] = name
@@ -95,8 +100,10 @@ def form_grammar(
     patterns = []
     for i, spec in enumerate(kind.patterns(line_count)):
         parts = []
+        rhyme_lines = spec.rhyme_positions()
         for j, line in enumerate(spec.lines):
-            parts.append(line_rule(line.pattern, line.rhymes))
+            slot = rhyme_lines.index(j) if j in rhyme_lines else None
+            parts.append(line_rule(line.pattern, slot))
             end = line.punct + ("\\n" if newline and line.punct == "。" else "")
             if j == len(spec.lines) - 1:
                 end = line.punct
