@@ -59,3 +59,12 @@ def test_png_without_provenance_is_refused(tmp_path: Path) -> None:
     junk.write_text("not a png")
     with pytest.raises(InputError, match="cannot read"):
         read_metadata(junk)
+
+
+def test_parameters_is_a_plain_text_chunk_and_provenance_is_utf8(tmp_path: Path) -> None:
+    painting = paint(PaintRequest(text="静夜思 床前明月光", size=(200, 150), seed=1))
+    path = save_png(painting, tmp_path / "m.png")
+    data = path.read_bytes()
+    assert b"tEXtparameters\x00" in data  # what A1111 writes and every reader shows
+    assert b"iTXtinkmuse\x00" in data  # UTF-8: the poem is kept as written
+    assert "床前明月光" in read_metadata(path)[1]["inputs"]["text"]

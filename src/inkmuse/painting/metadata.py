@@ -42,7 +42,9 @@ def a1111_parameters(prompt: str, negative: str, settings: dict[str, Any]) -> st
 def png_bytes(image: Image.Image, parameters: str, provenance: dict[str, Any]) -> bytes:
     """The PNG file for `image` with both text chunks (deterministic bytes)."""
     info = PngImagePlugin.PngInfo()
-    info.add_itxt(PARAMETERS_KEY, parameters)
+    # add_text, as A1111 does: a plain tEXt chunk when the text is Latin-1 (the prompt is
+    # English), which every PNG reader shows; iTXt only when it has to be
+    info.add_text(PARAMETERS_KEY, parameters)
     info.add_itxt(PROVENANCE_KEY, provenance_json(provenance))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=info, compress_level=COMPRESS_LEVEL)

@@ -118,7 +118,9 @@ def _paint_layer(canvas: Image.Image, ref: np.ndarray, r: float, preset: Preset,
     for path, colour in zip(paths, colours, strict=True):
         fill = (int(colour[0]), int(colour[1]), int(colour[2]), alpha)
         if len(path) > 1:
-            draw.line(path, fill=fill, width=width, joint="curve")
+            # no joint="curve": Pillow rounds joints in Python (half the layer's time),
+            # and at brush widths of a few pixels the plain joins do not show
+            draw.line(path, fill=fill, width=width)
         x, y = path[0]
         draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
         if len(path) > 1:
@@ -130,7 +132,7 @@ def _trace(ref: np.ndarray, current: np.ndarray, sx: np.ndarray, sy: np.ndarray,
            preset: Preset) -> tuple[list[list[tuple[float, float]]], np.ndarray]:  # fmt: skip
     """Curved stroke paths for all start points at once (Hertzmann's makeSplineStroke)."""
     h, w = ref.shape[:2]
-    lum = ref @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    lum = ref[..., 0] * 0.299 + ref[..., 1] * 0.587 + ref[..., 2] * 0.114
     gy, gx = np.gradient(lum)
     n = sx.size
     iy, ix = sy.astype(np.int64), sx.astype(np.int64)
