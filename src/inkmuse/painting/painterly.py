@@ -132,7 +132,7 @@ def _trace(ref: np.ndarray, current: np.ndarray, sx: np.ndarray, sy: np.ndarray,
            preset: Preset) -> tuple[list[list[tuple[float, float]]], np.ndarray]:  # fmt: skip
     """Curved stroke paths for all start points at once (Hertzmann's makeSplineStroke)."""
     h, w = ref.shape[:2]
-    lum = ref[..., 0] * 0.299 + ref[..., 1] * 0.587 + ref[..., 2] * 0.114
+    lum: np.ndarray = ref[..., 0] * 0.299 + ref[..., 1] * 0.587 + ref[..., 2] * 0.114
     gy, gx = np.gradient(lum)
     n = sx.size
     iy, ix = sy.astype(np.int64), sx.astype(np.int64)
