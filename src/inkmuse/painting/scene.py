@@ -69,7 +69,7 @@ class Scene:
     water: bool
     massifs: tuple[Massif, ...]
     elements: tuple[Element, ...]
-    weather: tuple[str, ...] = field(default_factory=tuple)  # "mist", "rain", "snow", "wind"
+    weather: tuple[str, ...] = field(default_factory=tuple)  # mist, cloud, rain, snow, wind
 
     def to_dict(self) -> dict[str, Any]:
         """Rounded JSON-able form for the provenance record."""
@@ -134,8 +134,8 @@ def compose_scene(theme: Theme, width: int, height: int, seed: int) -> Scene:
         cx, _, h = max(main.peaks, key=lambda p: p[2])
         elements.append(Element("waterfall", cx + rng.uniform(-0.2, 0.2) * h * 0.4, main.base,
                                 h * rng.uniform(0.45, 0.7)))  # fmt: skip
-    weather = ["mist"]
-    weather += [w for w in ("rain", "snow", "wind") if w in img]
+    # every painting has some mist at the feet of its mountains; these make more of it
+    weather = [w for w in ("mist", "cloud", "rain", "snow", "wind") if w in img]
     if snow and "snow" not in weather and rng.random() < 0.5:
         weather.append("snow")
     return Scene(width, height, layout, side, float(horizon), water, tuple(massifs),

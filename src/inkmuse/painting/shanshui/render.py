@@ -68,8 +68,14 @@ def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
             else:
                 draw_figure(canvas, e, palette, rng(e.kind))
     mid_base = behind[-1].base if behind else scene.horizon
-    amount = 0.9 if "mist" in scene.weather else 0.6
+    misty = bool({"mist", "rain"} & set(scene.weather))
+    amount = 1.0 if misty else 0.9
     atmosphere.mist(canvas, scene, palette, mist_rng, [mid_base - h * 0.05, scene.horizon], amount)
+    if "cloud" in scene.weather or misty:
+        # clouds wrap the middle of the main mountain, the way painters cut a peak in two
+        main = max(behind, key=lambda m: max(p[2] for p in m.peaks))
+        waist = main.base - max(p[2] for p in main.peaks) * 0.45
+        atmosphere.mist(canvas, scene, palette, mist_rng, [waist], 0.85)
     if scene.water:
         draw_water(canvas, scene, palette, rng("water"))
     draw_massif(canvas, bank, palette, tex, scale)
