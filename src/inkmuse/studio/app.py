@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from inkmuse import __version__
 from inkmuse.core.errors import InkmuseError, MissingDependencyError
 from inkmuse.library import WorkNotFound
-from inkmuse.studio import api_art, api_backends, api_jobs, api_library, api_poem
+from inkmuse.studio import api_art, api_backends, api_jobs, api_library, api_options, api_poem
 from inkmuse.studio.config import StudioConfig
 from inkmuse.studio.jobs import Busy, JobNotFound, JobRunner, error_body
 from inkmuse.studio.security import Guard
@@ -82,7 +82,7 @@ def create_app(config: StudioConfig | None = None) -> FastAPI:
                 "detail": jsonable(err.errors())}  # fmt: skip
         return JSONResponse(body, status_code=422)
 
-    for module in (api_poem, api_art, api_jobs, api_library, api_backends):
+    for module in (api_poem, api_art, api_jobs, api_library, api_backends, api_options):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

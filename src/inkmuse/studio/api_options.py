@@ -1,0 +1,29 @@
+"""The choices the front end offers (forms, rhyme books, styles), read from the library so
+the page never lists an option the API would refuse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from inkmuse import __version__
+
+router = APIRouter(prefix="/api", tags=["options"])
+
+
+@router.get("/options")
+def options() -> dict[str, Any]:
+    from inkmuse.models.embedded.vocab import FORMS
+    from inkmuse.painting import STYLES
+    from inkmuse.painting.painterly import PRESETS
+    from inkmuse.poetry.prosody import RHYMEBOOKS
+
+    return {
+        "version": __version__,
+        "forms": list(FORMS),
+        "rhymebooks": list(RHYMEBOOKS),
+        "paint_styles": list(STYLES),
+        "paint_presets": list(PRESETS),
+        "music_styles": ["chinese", "piano", "strings"],
+    }

@@ -1,0 +1,99 @@
+// Calls to the studio's JSON API: the token (when the studio needs one) travels in a header,
+// or in the query for EventSource and links, which cannot carry headers.
+const params = new URLSearchParams(location.search);
+const token = params.get("token") || sessionStorage.getItem("inkmuse-token") || "";
+if (token) sessionStorage.setItem("inkmuse-token", token);
+
+export function withToken(url) {
+  if (!token || !url) return url;
+  return url + (url.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token);
+}
+
+export class ApiError extends Error {
+  constructor(body, status) {
+    super(body.message || body.problem || `HTTP ${status}`);
+    this.body = body;
+    this.status = status;
+  }
+}
+
+export async function api(path, { method = "GET", json, form, signal } = {}) {
+  const headers = {};
+  if (token) headers["X-Inkmuse-Token"] = token;
+  let body;
+  if (json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(json); }
+  if (form) body = form;
+  const response = await fetch(path, { method, headers, body, signal });
+  const type = response.headers.get("content-type") || "";
+  const data = type.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) throw new ApiError(typeof data === "object" ? data : { message: data }, response.status);
+  return data;
+}
+
+// Start a job (POST returning {id}) and follow its server-sent events until it finishes.
+export async function runJob(path, json, onEvent) {
+  const job = await api(path, { method: "POST", json });
+  return new Promise((resolve, reject) => {
+    const source = new EventSource(withToken(`/api/jobs/${job.id}/events`));
+    source.onmessage = (message) => {
+      const snap = JSON.parse(message.data);
+      if (onEvent) onEvent(snap);
+      if (snap.status === "done") { source.close(); resolve(snap.result); }
+      if (snap.status === "failed") { source.close(); reject(new ApiError(snap.error, 400)); }
+    };
+    source.onerror = () => {
+      // The stream dropped: fall back to one poll so a finished job is not lost.
+      source.close();
+      api(`/api/jobs/${job.id}`).then((snap) => {
+        if (snap.status === "done") resolve(snap.result);
+        else if (snap.status === "failed") reject(new ApiError(snap.error, 400));
+        else reject(new Error("lost the job's event stream"));
+      }, reject);
+    };
+  });
+}
+
+// Stream a POST's server-sent events (fetch, because EventSource cannot POST).
+export async function streamPost(path, json, onData) {
+  const headers = { "Content-Type": "application/json" };
+  if (token) headers["X-Inkmuse-Token"] = token;
+  const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(json) });
+  if (!response.ok) throw new ApiError(await response.json(), response.status);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const chunk = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      for (const line of chunk.split("\n")) if (line.startsWith("data: ")) onData(JSON.parse(line.slice(6)));
+    }
+  }
+}
+
+export function showError(err) {
+  const box = document.getElementById("error");
+  if (!err) { box.hidden = true; box.textContent = ""; return; }
+  box.textContent = err.message || String(err);
+  box.hidden = false;
+}
+
+export function seedValue(input) {
+  const v = input.value.trim();
+  return v === "" ? null : Number(v);
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (v !== null && v !== undefined) node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
