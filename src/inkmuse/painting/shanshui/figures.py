@@ -16,8 +16,14 @@ from inkmuse.painting.shanshui.brush import dot, line, polygon, quad_curve, tape
 CHRYSANTHEMUM: RGB = (0.88, 0.68, 0.18)
 
 
-def draw_figure(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator) -> None:
-    """Draw one placed element that is not a tree, mountain, light or water."""
+def draw_figure(
+    canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator, wind: float = 0.0
+) -> None:
+    """Draw one placed element that is not a tree, mountain, light or water; wind (-1..1)
+    bends the reeds."""
+    if e.kind == "reeds":
+        _reeds(canvas, e, palette, rng, wind)
+        return
     drawers = {"boat": _boat, "pavilion": _pavilion, "temple": _temple, "village": _village,
                "bridge": _bridge, "geese": _birds, "birds": _birds, "crane": _crane,
                "reeds": _reeds, "lotus": _lotus, "chrysanthemum": _flowers}  # fmt: skip
@@ -190,12 +196,13 @@ def _crane(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generato
     canvas.lay_patch(crown, palette.seal, subject=True)
 
 
-def _reeds(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator) -> None:
+def _reeds(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator,
+           wind: float = 0.0) -> None:  # fmt: skip
     h = e.size
     ink = _box(e, 2.0, 1.2, 2.0, 0.1)
     for _ in range(int(rng.integers(14, 26))):
         bx = e.x + rng.normal(0, h * 0.6)
-        lean = rng.normal(0.15, 0.2) * h
+        lean = (rng.normal(0.15, 0.2) + wind * 0.6) * h
         tall = h * rng.uniform(0.5, 1.1)
         blade = quad_curve(
             (bx, e.y), (bx + lean * 0.2, e.y - tall * 0.6), (bx + lean, e.y - tall), 6

@@ -80,11 +80,13 @@ def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
         draw_water(canvas, scene, palette, rng("water"))
     draw_massif(canvas, bank, palette, tex, scale)
     figures = rng("figures")
+    # the wind blows away from the main mass, across the open water
+    wind = (0.8 if scene.side == "left" else -0.8) if "wind" in scene.weather else 0.0
     for e in scene.elements:
         if e.kind == "tree":
-            draw_tree(canvas, e, palette, figures)
+            draw_tree(canvas, e, palette, figures, wind)
         elif e.kind not in (*_SKY_THINGS, *_FAR_THINGS, "stars"):
-            draw_figure(canvas, e, palette, figures)
+            draw_figure(canvas, e, palette, figures, wind)
     if "rain" in scene.weather:
         atmosphere.rain(canvas, palette, rng("rain"))
     if "snow" in scene.weather:

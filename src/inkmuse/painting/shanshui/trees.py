@@ -29,8 +29,11 @@ _FORMS: dict[str, tuple[float, int, float, float, str]] = {
 }
 
 
-def draw_tree(canvas: Canvas, tree: Element, palette: Palette, rng: np.random.Generator) -> None:
-    """One tree standing at (tree.x, tree.y), tree.size pixels tall."""
+def draw_tree(
+    canvas: Canvas, tree: Element, palette: Palette, rng: np.random.Generator, wind: float = 0.0
+) -> None:
+    """One tree standing at (tree.x, tree.y), tree.size pixels tall; wind (-1..1) blows
+    willow strands sideways."""
     size = tree.size
     box = (tree.x - 1.0 * size, tree.y - 1.2 * size, 2.0 * size, 1.25 * size)
     ink, colour = Patch.new(*box), Patch.new(*box)
@@ -57,7 +60,7 @@ def draw_tree(canvas: Canvas, tree: Element, palette: Palette, rng: np.random.Ge
     elif foliage == "needles":
         _needles(colour, ink, ends, size, rng)
     elif foliage == "strands":
-        _strands(colour, ends, size, rng)
+        _strands(colour, ends, size, rng, wind)
     elif foliage == "blossom":
         _blossom(colour, ink, joints + ends, size, rng)
         tint = palette.blossom
@@ -124,11 +127,12 @@ def _needles(colour: Patch, ink: Patch, ends: list[Point], size: float,
                 line(ink, [(cx, cy), (cx + math.cos(a) * ln, cy - math.sin(a) * ln * 0.55)], 0.55)
 
 
-def _strands(colour: Patch, ends: list[Point], size: float, rng: np.random.Generator) -> None:
+def _strands(colour: Patch, ends: list[Point], size: float, rng: np.random.Generator,
+             wind: float) -> None:  # fmt: skip
     """Willow: long strands rising a little then falling like hair."""
     for ex, ey in ends:
         for _ in range(int(rng.integers(6, 11))):
-            out = rng.normal(0, size * 0.12)
+            out = rng.normal(0, size * 0.12) + wind * size * 0.25
             drop = size * rng.uniform(0.25, 0.55)
             pts = quad_curve((ex, ey), (ex + out, ey - size * 0.06), (ex + out * 1.3, ey + drop))
             line(colour, pts, max(0.8, size * 0.004))
