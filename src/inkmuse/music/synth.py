@@ -50,7 +50,7 @@ def _table(program: int) -> np.ndarray:
     return table / float(np.max(np.abs(table)))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # 4 s per pitch: about 0.7 MB each
 def _pluck(pitch: int, seed: int, seconds: float = 4.0) -> np.ndarray:
     """Karplus-Strong string at a MIDI pitch, computed a period at a time (vectorised)."""
     period = max(2, round(SAMPLE_RATE / midi_to_hz(pitch)))
@@ -91,23 +91,31 @@ def _envelope(length: int, hold: int, attack: float) -> np.ndarray:
 
 
 def _voice(note: Note, part: Part, spt: float, seed: int) -> np.ndarray:
-    hold = max(1, int(note.duration * spt * SAMPLE_RATE))
-    velocity = note.velocity / 127.0
-    if part.program in _PLUCKED:
+    """One note's samples (read-only: shared through the cache)."""
+    return (note.velocity / 127.0) * _shape(part.program, part.role, note.pitch,
+                                            note.duration, spt, seed)  # fmt: skip
+
+
+@lru_cache(maxsize=192)  # a piece uses ~60 shapes; bounded so memory stays small
+def _shape(program: int, role: str, pitch: int, ticks: int, spt: float, seed: int) -> np.ndarray:
+    """A note at full velocity; cached because arpeggios and bass lines repeat notes."""
+    hold = max(1, int(ticks * spt * SAMPLE_RATE))
+    if program in _PLUCKED:
         release = int(0.08 * SAMPLE_RATE)
         length = hold + release
-        wave = _pluck(note.pitch, seed)
+        wave = _pluck(pitch, seed)
         samples = np.zeros(length)
         take = min(length, len(wave))
         samples[:take] = wave[:take]
-        plucked: np.ndarray = velocity * samples * _envelope(length, hold, 0.002)
+        plucked: np.ndarray = samples * _envelope(length, hold, 0.002)
+        plucked.flags.writeable = False
         return plucked
-    sustained = part.program != 0
+    sustained = program != 0
     release = int((0.12 if sustained else 0.25) * SAMPLE_RATE)
     length = hold + release
     t = np.arange(length) / SAMPLE_RATE
-    freq = np.full(length, midi_to_hz(note.pitch))
-    if sustained and part.role == "melody":
+    freq = np.full(length, midi_to_hz(pitch))
+    if sustained and role == "melody":
         # Vibrato that grows in after the attack, as bowed and blown players do.
         depth = 0.006 * np.clip(t / 0.35, 0.0, 1.0)
         freq *= 1.0 + depth * np.sin(2 * np.pi * 5.5 * t)
@@ -115,12 +123,13 @@ def _voice(note: Note, part: Part, spt: float, seed: int) -> np.ndarray:
     # Linear interpolation between table samples keeps the noise floor low.
     lo = pos.astype(np.int64)
     frac = pos - lo
-    table = _table(part.program)
+    table = _table(program)
     samples = table[lo % _TABLE] * (1.0 - frac) + table[(lo + 1) % _TABLE] * frac
     env = _envelope(length, hold, 0.06 if sustained else 0.004)
     if not sustained:
-        env *= np.exp(-t * (1.2 + note.pitch / 60.0))
-    voiced: np.ndarray = velocity * samples * env
+        env *= np.exp(-t * (1.2 + pitch / 60.0))
+    voiced: np.ndarray = samples * env
+    voiced.flags.writeable = False
     return voiced
 
 
@@ -167,6 +176,8 @@ def _room(dry: np.ndarray, seed: int) -> np.ndarray:
     ir[pre:] = 0.025 * rng.standard_normal(n - pre) * np.exp(-t[: n - pre] / 0.35)
     size = _fast_len(len(dry) + n)
     freqs = np.fft.rfftfreq(size, 1 / SAMPLE_RATE)
-    spectrum = np.fft.rfft(dry, size) * np.fft.rfft(ir, size) / (1.0 + freqs / 4000.0)
+    # float32 halves the FFT work; the tail is 40 dB down, far above its rounding error.
+    spectrum = np.fft.rfft(dry.astype(np.float32), size) * np.fft.rfft(ir.astype(np.float32), size)
+    spectrum /= (1.0 + freqs / 4000.0).astype(np.float32)
     wet: np.ndarray = dry + np.fft.irfft(spectrum, size)[: len(dry)]
     return wet
