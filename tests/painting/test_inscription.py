@@ -132,3 +132,18 @@ def test_a_crowded_request_warns_instead_of_covering() -> None:
     painting = paint(PaintRequest(text=long_poem, size=(160, 120), seed=1))
     assert painting.inscription is None
     assert painting.warnings == ("inscription left out: no empty area was large enough for it",)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [("春江花月夜", ""), ("春江花月夜", "春江 乙巳春"), ("Spring river", ""), ("Spring", "x")],
+)
+def test_the_seal_never_stamps_over_the_writing(text: str, sign: str) -> None:
+    from inkmuse.painting.inscription import _layout
+
+    lines, vertical = poem_lines(text)
+    block = _layout(lines, sign, 32, vertical)
+    sx, sy, side = block.seal_at
+    writing = np.asarray(block.text, dtype=np.float32)
+    assert sx >= 0 and sx + side <= block.size[0] and sy + side <= block.size[1]
+    assert float(writing[sy : sy + side, sx : sx + side].max()) == 0.0

@@ -137,15 +137,16 @@ def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
         longest = max([len(ln) for ln in lines] + [0])
         sign_h = int(size * 1.5 + len(sign_chars) * sstep + seal_side * 1.2)
         height = int(max(longest * step, sign_h)) + 4
-        width = max(cols, 1) * col_w + (0 if sign_chars else seal_side)
+        width = max(cols, 1) * col_w + (0 if sign_chars else seal_side + 4)
         img = Image.new("L", (width, height), 0)
         draw = ImageDraw.Draw(img)
         for i, line in enumerate(lines):  # right to left
             cx = width - (i + 0.5) * col_w
             for j, ch in enumerate(line):
                 draw.text((cx, j * step + step / 2), ch, font=font, fill=255, anchor="mm")
-        sx = width - (len(lines) + 0.5) * col_w if sign_chars else width - seal_side / 2 - 2
-        y = size * 1.5 if sign_chars else height - seal_side * 1.1
+        # the seal goes under the signature, or alone in its own column left of the poem
+        sx = width - (len(lines) + 0.5) * col_w if sign_chars else seal_side / 2 + 2
+        y = size * 1.5 if sign_chars else height - seal_side * 1.2
         for ch in sign_chars:
             draw.text((sx, y + sstep / 2), ch, font=sfont, fill=255, anchor="mm")
             y += sstep
