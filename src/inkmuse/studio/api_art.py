@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import FileResponse
 
+from inkmuse.core.errors import InputError
 from inkmuse.studio.jobs import Report
 from inkmuse.studio.schemas import MusicIn, PaintIn
 from inkmuse.studio.state import State, StudioState
@@ -57,6 +58,10 @@ def paintings(body: PaintIn, state: State) -> dict[str, Any]:
     from inkmuse.core.seeds import resolve_seed
     from inkmuse.painting import PaintRequest
 
+    from inkmuse.painting.painterly import PRESETS
+
+    if body.preset not in PRESETS:  # refused for every style: a typo should not pass silently
+        raise InputError(f"unknown painterly preset {body.preset!r}", accepted=", ".join(PRESETS))
     image = upload_path(state, body.upload) if body.upload else None
     request = PaintRequest(
         text=body.text, style=body.style, size=(body.width, body.height),
@@ -92,8 +97,6 @@ def songs(body: MusicIn, state: State) -> dict[str, Any]:
     from inkmuse.music import ComposeRequest
 
     if not (body.poem or body.mood):
-        from inkmuse.core.errors import InputError
-
         raise InputError("nothing to set to music", accepted="a poem or a mood (惆怅, calm)")
     request = ComposeRequest(
         poem=body.poem or None, mood=body.mood or None, key=body.key or None,

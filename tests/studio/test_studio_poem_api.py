@@ -1,0 +1,92 @@
+"""The poem API on a real server: live checking, replacements, writing and continuing."""
+
+from __future__ import annotations
+
+import httpx
+
+from inkmuse.poetry import check_poem
+
+DENGGUAN = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+OFF_RHYME = "白日依山尽，黄河入海流。欲穷千里目，更上一层天。"
+
+
+def test_check_marks_every_character_and_reports_the_form(client: httpx.Client) -> None:
+    data = client.post("/api/check", json={"text": DENGGUAN}).json()
+    assert data["report"]["ok"] is True
+    assert data["report"]["form"] == "五言绝句"
+    assert [c["char"] for c in data["chars"][0]] == list("白日依山尽")
+    assert [c["tones"] for c in data["chars"][0]] == [["仄"], ["仄"], ["平"], ["平"], ["仄"]]
+    assert data["chars"][1][4]["rhymes"] == ["十一尤"]  # 流
+
+
+def test_check_names_the_fault_where_it_is(client: httpx.Client) -> None:
+    report = client.post("/api/check", json={"text": OFF_RHYME}).json()["report"]
+    assert report["ok"] is False
+    (fault,) = [f for f in report["faults"] if f["severity"] == "error"]
+    assert (fault["kind"], fault["line"], fault["pos"]) == ("chu_yun", 4, 5)
+    assert "十一尤" in fault["message_zh"] and "does not rhyme" in fault["message_en"]
+    assert "楼" in fault["suggestions"]
+
+
+def test_a_half_typed_poem_still_gets_its_tones(client: httpx.Client) -> None:
+    response = client.post("/api/check", json={"text": "白日依山尽，黄河"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["report"] is None and "form" in data["problem"]["problem"]
+    assert [c["char"] for c in data["chars"][1]] == ["黄", "河"]
+
+
+def test_bad_check_input_is_a_clear_400(client: httpx.Client) -> None:
+    response = client.post("/api/check", json={"text": DENGGUAN, "form": "八绝"})
+    assert response.status_code == 400
+    body = response.json()
+    assert "八绝" in body["problem"] and body["accepted"]
+    response = client.post("/api/check", json={"text": "hello world"})
+    assert response.status_code == 400 and "Chinese" in response.json()["message"]
+    response = client.post("/api/check", json={"text": DENGGUAN, "colour": "red"})
+    assert response.status_code == 422 and "colour" in response.json()["problem"]
+
+
+def test_suggestions_for_a_faulted_character_keep_the_form(client: httpx.Client) -> None:
+    body = {"text": OFF_RHYME, "line": 4, "pos": 5, "seed": 3}
+    data = client.post("/api/suggest", json=body).json()
+    assert "楼" in data["fixes"]
+    assert data["alternatives"], "the poet offered nothing"
+    for alt in data["alternatives"]:
+        assert alt["text"].endswith(alt["replacement"] + "。")
+        assert check_poem(alt["text"]).ok, alt["text"]
+    again = client.post("/api/suggest", json=body).json()
+    assert again["alternatives"] == data["alternatives"]  # same seed, same ranking
+
+
+def test_rewrite_a_whole_line(client: httpx.Client) -> None:
+    data = client.post("/api/suggest", json={"text": DENGGUAN, "line": 3, "seed": 1, "k": 4}).json()
+    assert 1 <= len(data["alternatives"]) <= 4
+    for alt in data["alternatives"]:
+        assert len(alt["replacement"]) == 5 and alt["replacement"] != "欲穷千里目"
+        assert check_poem(alt["text"]).ok
+
+
+def test_write_is_reproducible_and_every_candidate_is_checked(client: httpx.Client) -> None:
+    body = {"keywords": "秋夜 思乡", "form": "五绝", "n": 6, "seed": 11}
+    first = client.post("/api/poems", json=body).json()
+    second = client.post("/api/poems", json=body).json()
+    assert first["text"] == second["text"] and first["seed"] == 11
+    assert first["text"] == first["candidates"][0]["text"]
+    assert all(c["ok"] for c in first["candidates"])
+    assert first["provenance"]["seed"] == 11
+
+
+def test_continue_keeps_the_persons_opening(client: httpx.Client) -> None:
+    data = client.post(
+        "/api/poems", json={"opening": "白日依山尽，", "form": "五绝", "n": 4, "seed": 2}
+    ).json()
+    assert data["text"].startswith("白日依山尽，")
+    assert check_poem(data["text"], "五绝").ok
+
+
+def test_poem_errors_say_what_is_accepted(client: httpx.Client) -> None:
+    response = client.post("/api/poems", json={"keywords": "秋夜", "form": "词"})
+    assert response.status_code == 400 and response.json()["accepted"]
+    response = client.post("/api/poems", json={"keywords": "秋夜", "n": 1000})
+    assert response.status_code == 422 and "n" in response.json()["problem"]
