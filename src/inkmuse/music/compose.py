@@ -28,7 +28,7 @@ from inkmuse.music.lyrics import Line, read_lyrics, rhyming_lines
 from inkmuse.music.melody import Slot, arch_contour, melody_pitches, solve_phrase
 from inkmuse.music.model import ChordSpan, Note, Part, Piece, SungSyllable
 from inkmuse.music.plan import MusicPlan, mood_from_word, music_plan_from_theme, normalize_style
-from inkmuse.music.rhythm import BAR, HALF, line_rhythm
+from inkmuse.music.rhythm import BAR, HALF, half_bar_cells, line_rhythm
 from inkmuse.music.theory import Key
 
 MAX_BARS = 256
@@ -221,19 +221,21 @@ def _free_melody(chords: list[ChordSpan], plan: MusicPlan, bars: int, seed: int)
     counts, weights = (
         ([1, 2, 3, 4], [0.15, 0.45, 0.25, 0.15]) if fast else ([1, 2, 3], [0.3, 0.5, 0.2])
     )
-    from inkmuse.music.rhythm import _fill
-
     notes: list[Note] = []
     prev: int | None = None
+    shapes: dict[int, list[int]] = {}
+    index_of = {p: k for k, p in enumerate(pitches)}
     for p_no, first_bar in enumerate(range(0, bars, 4)):
-        rng = make_rng(derive_seed(seed, "phrase", str(p_no)))
+        # As with lyrics: phrases 1 and 3 (2 and 4) share rhythm and contour, and the
+        # melody echoes the earlier phrase's steps over the new chords (A B A' B').
+        rng = make_rng(derive_seed(seed, "phrase", str(p_no % 2)))
         end_bar = min(first_bar + 4, bars)
         end = end_bar * BAR
         slots: list[Slot] = []
         t = first_bar * BAR
         while t < end - BAR // 2 * (1 if end_bar - first_bar == 1 else 2):
             k = int(rng.choice(counts, p=weights))
-            for d in _fill(k, rng, profile):
+            for d in half_bar_cells(k, rng, profile):
                 chord = frozenset(chord_at(chords, t).pcs())
                 slots.append(Slot(t, d, chord=chord, strong=t % HALF == 0))
                 t += d
@@ -251,8 +253,9 @@ def _free_melody(chords: list[ChordSpan], plan: MusicPlan, bars: int, seed: int)
         contour = arch_contour(len(slots), low=low, high=high, opening=not closing, rng=rng)
         got = solve_phrase(
             slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
-            prev_pitch=prev, rng=rng,
+            prev_pitch=prev, rng=rng, echo=_echo(shapes.get(p_no % 2), len(slots)),
         )  # fmt: skip
+        shapes[p_no % 2] = [index_of[b] - index_of[a] for a, b in itertools.pairwise(got)]
         notes += [
             Note(p, s.start, s.duration, _velocity(p, low, high, k == len(slots) - 1))
             for k, (s, p) in enumerate(zip(slots, got, strict=True))

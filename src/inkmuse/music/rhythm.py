@@ -77,7 +77,7 @@ def _pick(cells: list[tuple[tuple[int, ...], float]], rng: np.random.Generator) 
     return cells[int(rng.choice(len(cells), p=weights / weights.sum()))][0]
 
 
-def _fill(k: int, rng: np.random.Generator, profile: str) -> list[int]:
+def half_bar_cells(k: int, rng: np.random.Generator, profile: str) -> list[int]:
     """Durations for k syllables sharing whole half bars (k up to 4 per half bar)."""
     out: list[int] = []
     while k > 0:
@@ -118,9 +118,9 @@ def line_rhythm(
     groups = group_sizes(len(sylls))
     durations: list[int] = []
     for g in groups[:-1]:
-        durations += _fill(g, rng, profile)
+        durations += half_bar_cells(g, rng, profile)
     if groups[-1] > 1:
-        durations += _fill(groups[-1] - 1, rng, profile)
+        durations += half_bar_cells(groups[-1] - 1, rng, profile)
     final, rest = _finish(sum(durations), rhyme, last)
     durations.append(final)
     notes = tuple(
@@ -148,9 +148,9 @@ def _english_rhythm(
     lead_rest = HALF - 2 * pickups if pickups else 0
     durations = [2] * pickups
     for k in feet[:-1]:
-        durations += _fill(k, rng, profile)
+        durations += half_bar_cells(k, rng, profile)
     if feet[-1] > 1:
-        durations += _fill(feet[-1] - 1, rng, profile)
+        durations += half_bar_cells(feet[-1] - 1, rng, profile)
     final, rest = _finish(lead_rest + sum(durations), rhyme=False, last=last)
     durations.append(final)
     return LineRhythm(lead_rest, tuple((d,) for d in durations), rest)
