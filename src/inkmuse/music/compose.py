@@ -61,7 +61,7 @@ def _theme(request: ComposeRequest) -> Theme:
         return Theme(mood=mood_from_word(request.mood))
     if request.poem:
         try:  # the shared lexicon reads mood and season from the words, when present
-            from inkmuse.core.theme_lexicon import theme_from_text  # type: ignore[import-not-found]
+            from inkmuse.core.theme_lexicon import theme_from_text
         except ImportError:
             return Theme()
         theme = theme_from_text(request.poem)
