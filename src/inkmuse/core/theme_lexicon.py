@@ -98,7 +98,7 @@ _ZH = {
     "灯": "night", "烛": "night ~tender", "蓑笠": "fisherman", "千山": "mountain",
 }  # fmt: skip
 _EN = {
-    "moon": "moon night", "moonlight": "moon night", "star": "stars night",
+    "moon": "moon night", "moonlight": "moon night", "moonlit": "moon night", "sunny": "sun day", "foggy": "mist", "star": "stars night",
     "sun": "sun day", "sunrise": "sun dawn", "sunset": "sun dusk", "cloud": "cloud",
     "mist": "mist", "fog": "mist", "haze": "mist", "rain": "rain", "snow": "snow winter",
     "frost": "~winter", "wind": "wind", "breeze": "wind", "storm": "wind rain heroic",

@@ -288,7 +288,10 @@ class _Placer:
         if theme.mood in ("joyful", "heroic") and boats:
             boats += int(self.rng.integers(0, 3))
         for _ in range(boats):
-            x = self.x(self.u(0.5, 0.85))
+            # open water: of a few tries, the one farthest from the bank and its trees
+            tries = self.rng.uniform(0.1, 0.9, 6) * self.w
+            clear = np.maximum(bank.x0 - tries, tries - bank.x1).clip(0, 0.25 * self.w)
+            x = float(tries[int(np.argmax(clear + self.rng.uniform(0, 0.05 * self.w, 6)))])
             y = horizon + (self.h - horizon) * self.u(0.25, 0.6)
             variant = "fisher" if "fisherman" in img else str(self.rng.choice(["sail", "skiff"]))
             out.append(Element("boat", x, y, self.w * self.u(0.05, 0.08), variant))
