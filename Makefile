@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.system-packages
 CORPUS := data/cache/chinese-poetry-2.0.1/package
 
-.PHONY: demo test lint typecheck unit setup system-packages corpus prosody-tables eval bench clean
+.PHONY: demo test lint typecheck unit setup system-packages corpus prosody-tables eval bench \
+	eval-music bench-music folk-stats bench-create eval-backends clean
 
 demo: setup
 	$(BIN)/inkmuse demo
@@ -55,6 +56,22 @@ eval: setup corpus
 
 bench: setup corpus
 	$(BIN)/python benchmarks/bench_checker.py
+
+eval-music: setup corpus
+	$(BIN)/python benchmarks/eval_music.py --ablation
+
+bench-music: setup
+	$(BIN)/python benchmarks/bench_compose.py
+
+# Rebuilds src/inkmuse/music/data from the music21 Essen corpus (about 2 minutes; cached).
+folk-stats: setup
+	$(BIN)/python scripts/build_folk_stats.py
+
+bench-create: setup
+	$(BIN)/python benchmarks/bench_create.py
+
+eval-backends: setup
+	$(BIN)/python benchmarks/eval_backends.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
