@@ -12,9 +12,9 @@ import httpx
 import pytest
 
 pytest.importorskip("fastapi", reason="the studio extra is not installed")
-import uvicorn  # noqa: E402
+import uvicorn
 
-from inkmuse.studio import StudioConfig, create_app  # noqa: E402
+from inkmuse.studio import StudioConfig, create_app
 
 
 @contextmanager
@@ -55,7 +55,9 @@ def client(base_url: str) -> Iterator[httpx.Client]:
         yield c
 
 
-def wait_job(client: httpx.Client, job: dict[str, object], timeout: float = 60) -> dict[str, object]:
+def wait_job(
+    client: httpx.Client, job: dict[str, object], timeout: float = 60
+) -> dict[str, object]:
     """Poll a job until it finishes; returns its final state."""
     deadline = time.monotonic() + timeout
     while True:

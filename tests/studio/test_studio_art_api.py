@@ -14,7 +14,9 @@ POEM = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。
 
 
 def _paint(client: httpx.Client, **body: object) -> dict[str, object]:
-    response = client.post("/api/paintings", json={"text": POEM, "width": 240, "height": 160, **body})
+    response = client.post(
+        "/api/paintings", json={"text": POEM, "width": 240, "height": 160, **body}
+    )
     assert response.status_code == 202, response.text
     snap = wait_job(client, response.json())
     assert snap["status"] == "done", snap
@@ -74,7 +76,9 @@ def test_song_files_are_served_and_reproducible(client: httpx.Client) -> None:
 def test_art_errors_are_clear(client: httpx.Client) -> None:
     response = client.post("/api/paintings", json={"text": POEM, "preset": "cubist"})
     assert response.status_code == 400 and "impressionist" in response.json()["accepted"]
-    response = client.post("/api/paintings", json={"text": POEM, "upload": "upload-0000000000000000"})
+    response = client.post(
+        "/api/paintings", json={"text": POEM, "upload": "upload-0000000000000000"}
+    )
     assert response.status_code == 400 and "no studio item" in response.json()["problem"]
     response = client.post("/api/songs", json={})
     assert response.status_code == 400 and "poem or a mood" in response.json()["accepted"]

@@ -10,6 +10,7 @@ import zipfile
 import httpx
 
 from inkmuse.library import Library
+
 from .conftest import wait_job
 
 
