@@ -47,16 +47,15 @@ def test_create_streams_progress_then_everything_is_in_the_library(
     assert client.get("/api/works", params={"search": "思乡"}).json()[0]["id"] == work_id
 
     # An edited poem becomes version 2; compare shows which line changed.
-    lines = version["poem"].split("，")
-    edited = "白日依山尽，" + "，".join(lines[1:]) if len(lines[0]) == 5 else None
-    if edited is None:
-        edited = "月落乌啼霜满天，" + "，".join(lines[1:])
+    first_line = version["poem"].split("，")[0]
+    edited = version["poem"].replace(first_line, "月落乌啼霜满天", 1)  # a 七绝 line of the person's
+    assert edited != version["poem"]
     job = client.post(f"/api/works/{work_id}/remix", json={"poem": edited, "seed": 8}).json()
     snap = wait_job(client, job)
     assert snap["status"] == "done", snap
     assert snap["result"]["version"]["number"] == 2
     cmp = client.get(f"/api/works/{work_id}/compare", params={"a": 1, "b": 2}).json()
-    assert [row["same"] for row in cmp["lines"]][0] is False
+    assert cmp["lines"][0]["same"] is False
     assert all(row["same"] for row in cmp["lines"][1:])
     assert "painting" in cmp["changed"] and "poem" in cmp["changed"]
 

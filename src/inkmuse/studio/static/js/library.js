@@ -43,7 +43,7 @@ function versionView(work, v, actions) {
   const files = v.files;
   const left = el("div", {}, files["painting.png"] ? el("img", { src: withToken(files["painting.png"]), alt: work.title }) : null);
   const right = el("div", {},
-    el("div", { class: "meta" }, `${t("version")} ${v.number} · ${v.action} · ${v.created_at}`),
+    el("div", { class: "meta" }, `${t("version")} ${v.number} · ${v.action} · ${v.created_at.slice(0, 19).replace("T", " ")} UTC`),
     el("div", { class: "poemtext" }, v.poem),
     files["song.wav"] ? el("audio", { controls: "", src: withToken(files["song.wav"]) }) : null,
     el("div", { class: "links" },

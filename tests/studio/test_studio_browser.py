@@ -1,0 +1,119 @@
+"""End to end in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright):
+type a poem, see the fault marked, apply a suggestion, create a work, play its audio.
+
+Screenshots go to the test's temporary folder, and also to $STUDIO_SCREENSHOTS when set
+(that is how docs/screenshots/ was made).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from inkmuse.studio import StudioConfig
+
+from .conftest import running_studio
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (apt-get install chromium)"),
+]
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync",
+         "--autoplay-policy=no-user-gesture-required"]  # fmt: skip
+OFF_RHYME = "白日依山尽，黄河入海流。欲穷千里目，更上一层天。"
+FIXED = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+
+
+@pytest.fixture()
+def page(tmp_path: Path) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with running_studio(StudioConfig(home=tmp_path / "home")) as url, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),  # a fresh user-data-dir
+            executable_path=str(CHROMIUM), headless=True, args=FLAGS, locale="zh-CN",
+            viewport={"width": 1100, "height": 860},
+        )  # fmt: skip
+        try:
+            tab = context.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda err: errors.append(str(err)))
+            tab.goto(url + "/")
+            tab.wait_for_selector("body[data-ready='1']")
+            yield tab
+            assert errors == [], errors
+        finally:
+            context.close()
+
+
+def _shot(page: object, tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    target = os.environ.get("STUDIO_SCREENSHOTS")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(target) / name)
+    assert path.stat().st_size > 10_000  # a real rendering, not a blank page
+    return path
+
+
+def test_type_see_the_fault_apply_a_suggestion(page: object, tmp_path: Path) -> None:
+    p = page
+    p.type("#poem-input", OFF_RHYME, delay=5)  # type: ignore[attr-defined]
+    cell = p.locator('.ch[data-line="4"][data-pos="5"]')  # type: ignore[attr-defined]
+    cell.and_(p.locator(".fault-error")).wait_for()  # type: ignore[attr-defined]
+    assert "出韵" in (cell.get_attribute("title") or "")
+    assert p.locator(".ch").count() == 20  # type: ignore[attr-defined]
+    assert p.locator('.ch[data-line="2"][data-pos="5"] .r').inner_text() == "十一尤"  # type: ignore[attr-defined]
+    assert "出韵" in p.locator("#poem-faults").inner_text()  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-fault.png")
+
+    cell.click()
+    fix = p.locator("#poem-popover .sugg", has_text="楼").first  # type: ignore[attr-defined]
+    fix.wait_for()
+    p.locator("#poem-popover .alts .sugg").first.wait_for()  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-suggestions.png")
+    fix.click()
+    p.wait_for_function("document.querySelector('#poem-summary .ok') !== null")  # type: ignore[attr-defined]
+    assert p.input_value("#poem-input") == FIXED  # type: ignore[attr-defined]
+    assert p.locator(".ch.fault-error").count() == 0  # type: ignore[attr-defined]
+
+    p.click("#lang")  # type: ignore[attr-defined]
+    assert p.locator('[data-tab="poem"]').inner_text() == "Poem"  # type: ignore[attr-defined]
+    assert "Valid" in p.locator("#poem-summary").inner_text()  # type: ignore[attr-defined]
+
+
+def test_create_a_work_and_play_its_audio(page: object, tmp_path: Path) -> None:
+    p = page
+    p.click('[data-tab="create"]')  # type: ignore[attr-defined]
+    p.fill("#create-idea", "秋夜 思乡")  # type: ignore[attr-defined]
+    p.fill("#create-seed", "7")  # type: ignore[attr-defined]
+    p.click("#create-go")  # type: ignore[attr-defined]
+    audio = p.locator("#create-result audio")  # type: ignore[attr-defined]
+    audio.wait_for(timeout=120_000)
+    steps = p.locator("#create-progress li.done").count()  # type: ignore[attr-defined]
+    assert steps == 6
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "document.querySelector('#create-result img').naturalWidth > 0"
+    )
+    p.evaluate("document.querySelector('#create-result audio').play()")  # type: ignore[attr-defined]
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "(() => { const a = document.querySelector('#create-result audio');"
+        " return a.currentTime > 0.3 && !a.paused && a.duration > 5; })()",
+        timeout=30_000,
+    )
+    _shot(p, tmp_path, "studio-create.png")
+
+    p.click('[data-tab="library"]')  # type: ignore[attr-defined]
+    card = p.locator(".card").first  # type: ignore[attr-defined]
+    card.wait_for()
+    assert "秋夜 思乡" in card.inner_text()
+    card.click()
+    p.locator("#lib-detail .version").first.wait_for()  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-library.png")
