@@ -98,3 +98,24 @@ def test_palette_from_in_paint(photo: Path) -> None:
     )
     assert np.abs(_arr(plain.image) - _arr(warm.image)).mean() > 3
     assert "palette_from" in warm.provenance["inputs"]
+
+
+def test_photo_inscription_avoids_a_smooth_salient_subject(tmp_path: Path) -> None:
+    """A flat red disc on a plain grey table: no edges inside the disc, yet it is subject."""
+    from inkmuse.painting.pipeline import detail_mask
+
+    h, w = 200, 300
+    yy, xx = np.mgrid[0:h, 0:w]
+    img = np.full((h, w, 3), 150.0)
+    disc = (yy - 100) ** 2 + (xx - 100) ** 2 < 80**2
+    img[disc] = (200, 30, 30)
+    mask = detail_mask(Image.fromarray(img.astype(np.uint8)))
+    assert mask[100, 100] == 1.0  # the middle of the smooth disc
+    assert mask[20, 280] == 0.0  # the plain table
+    path = tmp_path / "disc.png"
+    Image.fromarray(img.astype(np.uint8)).save(path)
+    painting = paint(PaintRequest(text="红盘", style="painterly", image=path, size=(300, 200),
+                                  seed=1))  # fmt: skip
+    assert painting.inscription is not None
+    x, y, bw, bh = painting.inscription.box
+    assert not disc[y : y + bh, x : x + bw].any()

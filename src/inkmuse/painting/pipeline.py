@@ -140,12 +140,26 @@ def _render(req: PaintRequest, theme: Theme, seed: int, source: Image.Image | No
 
 
 def detail_mask(image: Image.Image) -> FloatArray:
-    """Where a photo has detail (edges, texture): the subject an inscription must not cover."""
+    """What a photo's inscription must not cover: detail (edges and texture) and anything
+    whose colour stands out from the photo's border, the usual stand-in for background.
+
+    A smooth but salient thing (a red saucer on a wooden table) is subject although it has
+    no edges inside; the plain table around it is not.
+    """
     grey = image.convert("L")
     radius = max(2, round(max(image.size) * 0.012))
     edges = grey.filter(ImageFilter.FIND_EDGES).filter(ImageFilter.BoxBlur(radius))
     e = np.asarray(edges, dtype=np.float32)
-    return (e > max(6.0, float(np.percentile(e, 35)))).astype(np.float32)
+    detail = e > max(6.0, float(np.percentile(e, 35)))
+    rgb = np.asarray(image.convert("RGB").filter(ImageFilter.BoxBlur(radius)), dtype=np.float32)
+    band = max(2, min(rgb.shape[:2]) // 20)
+    border = np.concatenate([rgb[:band].reshape(-1, 3), rgb[-band:].reshape(-1, 3),
+                             rgb[:, :band].reshape(-1, 3), rgb[:, -band:].reshape(-1, 3)])  # fmt: skip
+    background = np.median(border, axis=0)
+    distance = np.sqrt(((rgb - background) ** 2).sum(axis=2))
+    salient = distance > max(40.0, float(np.percentile(distance, 50)))
+    mask: FloatArray = (detail | salient).astype(np.float32)
+    return mask
 
 
 def _prompt_preset(req: PaintRequest, theme: Theme) -> str:
