@@ -1,7 +1,7 @@
 """The studio: inkmuse's local web app (FastAPI JSON API + a no-build HTML/JS front end).
 
     >>> from inkmuse.studio import StudioConfig, create_app
-    >>> app = create_app(StudioConfig())  # serve with uvicorn, or run `inkmuse studio`
+    >>> app = create_app(StudioConfig())  # doctest: +SKIP
 
 Needs the `studio` extra (`pip install 'inkmuse[studio]'`).
 """

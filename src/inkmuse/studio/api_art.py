@@ -57,7 +57,6 @@ def paintings(body: PaintIn, state: State) -> dict[str, Any]:
     """Start a painting; follow `/api/jobs/{id}/events`. The result names its PNG."""
     from inkmuse.core.seeds import resolve_seed
     from inkmuse.painting import PaintRequest
-
     from inkmuse.painting.painterly import PRESETS
 
     if body.preset not in PRESETS:  # refused for every style: a typo should not pass silently
