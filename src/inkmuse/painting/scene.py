@@ -193,7 +193,7 @@ class _Placer:
                     self.massif(0.4 + 0.2 * k, horizon - lift * self.h, -0.1, f1, peaks, snow)
                 )
         # the main mass, its summit near a third of the width from the main side
-        summit = {"level": u(0.26, 0.4), "high": (horizon / self.h) - u(0.06, 0.14),
+        summit = {"level": u(0.26, 0.4), "high": (horizon / self.h) - u(0.14, 0.22),
                   "deep": u(0.3, 0.42)}[layout]  # fmt: skip
         top_x = u(0.22, 0.38)
         reach = u(0.5, 0.68) if layout != "level" else u(0.42, 0.6)
