@@ -119,3 +119,35 @@ def test_create_a_work_and_play_its_audio(page: object, tmp_path: Path) -> None:
     card.click()
     p.locator("#lib-detail .version").first.wait_for()  # type: ignore[attr-defined]
     _shot(p, tmp_path, "studio-library.png")
+
+
+def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
+    p = page
+    p.fill("#poem-input", FIXED)  # type: ignore[attr-defined]
+    p.click('[data-tab="paint"]')  # type: ignore[attr-defined]
+    p.fill("#paint-seed", "3")  # type: ignore[attr-defined]
+    p.click("#paint-go")  # type: ignore[attr-defined]
+    loaded = "document.querySelector('#paint-img').complete && document.querySelector('#paint-img').naturalWidth > 0"
+    p.wait_for_function(
+        f"document.querySelector('#paint-img').src.includes('/api/files/') && {loaded}"
+    )  # type: ignore[attr-defined]
+    first = p.get_attribute("#paint-img", "src")  # type: ignore[attr-defined]
+    assert p.input_value("#paint-seed") == "3"  # type: ignore[attr-defined]
+    assert "3" in p.inner_text("#paint-info")  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-painting.png")
+    p.click("#paint-again")  # type: ignore[attr-defined]
+    p.wait_for_function(f"document.querySelector('#paint-img').src !== {first!r} && {loaded}")  # type: ignore[attr-defined]
+    assert p.input_value("#paint-seed") != "3"  # type: ignore[attr-defined]
+
+    p.click('[data-tab="music"]')  # type: ignore[attr-defined]
+    p.fill("#music-seed", "2")  # type: ignore[attr-defined]
+    p.click("#music-go")  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelector('#music-audio').duration > 5", timeout=60_000)  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelector('#music-roll').naturalWidth > 0")  # type: ignore[attr-defined]
+    links = p.locator("#music-downloads a")  # type: ignore[attr-defined]
+    assert [links.nth(i).inner_text() for i in range(links.count())] == [
+        "下载 MIDI",
+        "下载 MusicXML",
+        "下载 WAV",
+    ]
+    _shot(p, tmp_path, "studio-music.png")

@@ -63,7 +63,7 @@ export function showSong(result) {
   $("music-audio").src = withToken(result.files.wav);
   $("music-roll").src = withToken(result.files.png);
   const chords = result.progression.map((c) => c.chord).join(" ");
-  $("music-info").textContent = `${result.key} · ♩=${result.tempo} · ${result.seconds} ${t("seconds")} · ${chords}`;
+  $("music-info").textContent = `${result.key} · ♩=${result.tempo} · ${Number(result.seconds).toFixed(1)} ${t("seconds")} · ${chords}`;
   const links = [["mid", "MIDI"], ["musicxml", "MusicXML"], ["wav", "WAV"]];
   $("music-downloads").replaceChildren(...links.map(([fmt, label]) =>
     el("a", { href: withToken(result.files[fmt]), download: "" }, `${t("download")} ${label}`)));
@@ -73,13 +73,17 @@ export function initArt(options) {
   for (const s of options.paint_styles) $("paint-style").append(el("option", { value: s }, s));
   for (const p of options.paint_presets) $("paint-preset").append(el("option", { value: p }, p));
   for (const s of options.music_styles) $("music-style").append(el("option", { value: s }, s));
+  // The brush preset only means something to the painterly renderer.
+  const presetShown = () => { $("paint-preset").parentElement.hidden = $("paint-style").value !== "painterly"; };
+  $("paint-style").addEventListener("change", presetShown);
+  presetShown();
   $("paint-go").addEventListener("click", () => paint(false));
   $("paint-again").addEventListener("click", () => paint(true));
   $("music-go").addEventListener("click", composeSong);
   $("paint-photo").addEventListener("change", async (ev) => {
     try {
       uploadId = await uploadPhoto(ev.target);
-      if (uploadId && $("paint-style").value === "shanshui") $("paint-style").value = "painterly";
+      if (uploadId && $("paint-style").value === "shanshui") { $("paint-style").value = "painterly"; presetShown(); }
       showError(null);
     } catch (err) { uploadId = null; ev.target.value = ""; showError(err); }
   });

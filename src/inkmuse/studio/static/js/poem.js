@@ -135,14 +135,19 @@ function render(data) {
 
 function message(f) { return getLang() === "zh" ? f.message_zh : f.message_en; }
 
+// Beside the character, not below it, so the fault list under the poem stays readable.
+function placeBeside(box, anchor) {
+  const rect = anchor.getBoundingClientRect();
+  box.style.left = `${rect.right + window.scrollX + 12}px`;
+  box.style.top = `${rect.top + window.scrollY - 8}px`;
+}
+
 async function openPopover(line, pos, anchor) {
   selected = { line, pos };
   document.querySelectorAll(".ch.selected").forEach((n) => n.classList.remove("selected"));
   anchor.classList.add("selected");
   const box = $("poem-popover");
-  const rect = anchor.getBoundingClientRect();
-  box.style.left = `${rect.left + window.scrollX}px`;
-  box.style.top = `${rect.bottom + window.scrollY + 6}px`;
+  placeBeside(box, anchor);
   box.hidden = false;
   box.replaceChildren(el("div", { class: "status" }, t("loading")));
   const body = { text: getPoem(), line, pos, form: $("poem-form").value || null,
@@ -211,11 +216,7 @@ async function rewriteLine() {
   const { line } = selected;
   const box = $("poem-popover");
   const anchor = document.querySelector(`.ch[data-line="${line}"][data-pos="1"]`);
-  if (anchor) {
-    const rect = anchor.getBoundingClientRect();
-    box.style.left = `${rect.left + window.scrollX}px`;
-    box.style.top = `${rect.bottom + window.scrollY + 6}px`;
-  }
+  if (anchor) placeBeside(box, anchor.closest(".pline").lastElementChild);
   box.hidden = false;
   box.replaceChildren(el("div", { class: "status" }, t("loading")));
   try {
