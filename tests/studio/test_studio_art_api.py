@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import httpx
 from PIL import Image
@@ -55,6 +56,17 @@ def test_uploads_are_checked_before_decoding(client: httpx.Client) -> None:
     big = b"\x89PNG" + b"\x00" * 300_000  # the test server's limit is 200 kB
     response = client.post("/api/uploads", files={"file": ("big.png", big, "image/png")})
     assert response.status_code == 413
+
+    def chunked() -> Iterator[bytes]:
+        yield b"--x\r\nContent-Disposition: form-data; name=file; filename=a.png\r\n\r\n"
+        yield b"\x00" * 1000
+
+    response = client.post(
+        "/api/uploads",
+        content=chunked(),
+        headers={"Content-Type": "multipart/form-data; boundary=x"},
+    )
+    assert response.status_code == 411
 
 
 def test_song_files_are_served_and_reproducible(client: httpx.Client) -> None:

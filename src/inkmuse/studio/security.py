@@ -46,6 +46,12 @@ class Guard(BaseHTTPMiddleware):
             if not secrets.compare_digest(given.encode(), self.config.token.encode()):
                 return _deny(401, "missing or wrong token", f"the {TOKEN_HEADER} header or ?token=")
         length = request.headers.get("content-length")
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            # A chunked body has no size to check up front; the multipart parser would spool
+            # any amount of it to disk before the route could refuse it.
+            return _deny(
+                411, "a request body without Content-Length", "bodies with a Content-Length"
+            )
         if length and length.isdigit() and int(length) > self.config.max_upload_bytes + _BODY_SLACK:
             limit = self.config.max_upload_bytes / 1e6
             return _deny(
