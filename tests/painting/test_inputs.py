@@ -99,3 +99,23 @@ def test_a_model_can_only_improve_the_theme() -> None:
     assert good.imagery == ("crane",) and good.season == "autumn"  # the lexicon fills the rest
     assert propose_theme(lambda prompt: "no idea", "秋江").imagery == ("river",)
     assert propose_theme(lambda prompt: '{"mood": "furious"}', "秋江").mood == "serene"
+
+
+def test_a_bomb_header_is_refused_without_decoding(tmp_path: Path) -> None:
+    """A tiny file whose header claims 30000x30000 pixels (a decompression bomb)."""
+    import io
+    import struct
+    import zlib
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1)).save(buffer, format="PNG")
+    data = bytearray(buffer.getvalue())
+    ihdr = data.index(b"IHDR")
+    data[ihdr + 4 : ihdr + 12] = struct.pack(">II", 30000, 30000)
+    crc = zlib.crc32(bytes(data[ihdr : ihdr + 17])) & 0xFFFFFFFF
+    data[ihdr + 17 : ihdr + 21] = struct.pack(">I", crc)
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(bytes(data))
+    assert bomb.stat().st_size < 200
+    with pytest.raises(InputError, match=r"too large.*up to 50 megapixels"):
+        load_image(bomb)
