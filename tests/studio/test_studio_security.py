@@ -69,3 +69,34 @@ def test_openapi_lists_every_route(client: httpx.Client) -> None:
                  "/api/creations", "/api/jobs/{job_id}/events", "/api/works", "/api/backends",
                  "/api/uploads", "/api/works/{work_id}/compare"):  # fmt: skip
         assert path in paths, path
+
+
+def test_the_cli_serves_the_studio(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "INKMUSE_HOME": str(tmp_path)}
+    cmd = [sys.executable, "-m", "inkmuse.cli.main", "studio", "--no-browser", "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "the studio did not start"
+                time.sleep(0.2)
+        assert response.status_code == 200 and "inkmuse studio" in response.text
+        assert httpx.get(f"http://127.0.0.1:{port}/static/js/main.js").status_code == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert f"inkmuse studio on http://127.0.0.1:{port}/" in err.decode()

@@ -9,7 +9,9 @@ from inkmuse.core.errors import MissingDependencyError
 
 @click.command(name="studio")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8765, show_default=True, type=int, help="Port (0: any free one).")
+@click.option(
+    "--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
 @click.option(
     "--token",
     envvar="INKMUSE_STUDIO_TOKEN",
@@ -44,7 +46,7 @@ def command(
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"inkmuse studio on {url}  (Ctrl+C stops it)", err=True)
-    if not no_browser and port:
+    if not no_browser:
         import threading
         import webbrowser
 

@@ -55,8 +55,8 @@ class StudioConfig:
                 accepted=f"at least {MIN_TOKEN} characters",
                 hint="`python -c 'import secrets; print(secrets.token_urlsafe())'` makes one",
             )
-        if not 0 <= self.port <= 65535:
-            raise InputError(f"port {self.port}", accepted="0..65535 (0 picks a free one)")
+        if not 1 <= self.port <= 65535:
+            raise InputError(f"port {self.port}", accepted="1..65535")
         if not 1 <= self.workers <= 16:
             raise InputError(f"{self.workers} workers", accepted="1..16")
         if not 1024 <= self.max_upload_bytes <= 256 * 1024 * 1024:
