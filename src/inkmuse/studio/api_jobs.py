@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,7 +20,9 @@ from inkmuse.studio.state import State
 
 router = APIRouter(prefix="/api", tags=["jobs"])
 
-STREAM_LIMIT_S = 600.0  # an event stream ends after this; the page reconnects if it must
+STREAM_LIMIT_S = 600.0  # an event stream ends after this; the page falls back to polling
+POLL_S = 0.1
+KEEP_ALIVE_S = 5.0
 
 
 @router.post("/creations", status_code=202)
@@ -86,19 +89,25 @@ async def job_events(job_id: str, state: State) -> StreamingResponse:
     state.runner.get(job_id)  # 404 before the stream opens
 
     async def stream() -> AsyncIterator[str]:
+        # Polling the job's state (a dict copy under a lock) every 0.1 s costs nothing and
+        # holds no thread, so any number of pages can follow jobs at once.
         seen = -1
-        waited = 0.0
-        while waited < STREAM_LIMIT_S:
-            # Waiting happens on a worker thread so the event loop stays free.
-            snap = await asyncio.to_thread(state.runner.wait_for_change, job_id, seen, 1.0)
-            waited += 1.0
-            if len(snap["events"]) != seen or snap["status"] in ("done", "failed"):
+        quiet = 0.0
+        started = time.monotonic()
+        while time.monotonic() - started < STREAM_LIMIT_S:
+            snap = state.runner.snapshot(job_id)
+            finished = snap["status"] in ("done", "failed")
+            if len(snap["events"]) != seen or finished:
                 seen = len(snap["events"])
+                quiet = 0.0
                 yield f"data: {json.dumps(snap, ensure_ascii=False)}\n\n"
-            else:
+                if finished:
+                    return
+            elif quiet >= KEEP_ALIVE_S:
+                quiet = 0.0
                 yield ": keep-alive\n\n"  # lets a closed page end this stream
-            if snap["status"] in ("done", "failed"):
-                return
+            await asyncio.sleep(POLL_S)
+            quiet += POLL_S
 
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)

@@ -109,18 +109,6 @@ class JobRunner:
                 self._changed.wait(left)
         return job
 
-    def wait_for_change(self, job_id: str, seen: int, timeout: float) -> dict[str, Any]:
-        """The job's state once it has more than `seen` events or has finished."""
-        job = self.get(job_id)
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            while len(job.events) <= seen and not job.finished:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                self._changed.wait(left)
-            return job.to_dict()
-
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
