@@ -17,6 +17,7 @@ import pytest
 from inkmuse.studio import StudioConfig
 
 from .conftest import running_studio
+from .images import photo_png
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -90,6 +91,22 @@ def test_type_see_the_fault_apply_a_suggestion(page: object, tmp_path: Path) -> 
     assert p.locator('[data-tab="poem"]').inner_text() == "Poem"  # type: ignore[attr-defined]
     assert "Valid" in p.locator("#poem-summary").inner_text()  # type: ignore[attr-defined]
 
+    # Write with the embedded poet: ranked candidates to choose from, each checked.
+    p.select_option("#poem-form", "五绝")  # type: ignore[attr-defined]
+    p.fill("#poem-seed", "5")  # type: ignore[attr-defined]
+    p.click("#poem-write")  # type: ignore[attr-defined]
+    p.locator("#poem-candidates li").first.wait_for()  # type: ignore[attr-defined]
+    last = p.locator("#poem-candidates li").last  # type: ignore[attr-defined]
+    chosen = last.inner_text().split("✓")[0].split("✗")[0].strip()
+    last.click()
+    assert p.input_value("#poem-input") == chosen  # type: ignore[attr-defined]
+
+    # An LLM backend (the scripted fake one here) streams its draft into the page.
+    p.select_option("#backend", "fake")  # type: ignore[attr-defined]
+    p.click("#poem-write")  # type: ignore[attr-defined]
+    p.wait_for_function(f"document.querySelector('#poem-input').value === {FIXED!r}")  # type: ignore[attr-defined]
+    assert p.locator("#poem-stream").inner_text() == FIXED  # type: ignore[attr-defined]
+
 
 def test_create_a_work_and_play_its_audio(page: object, tmp_path: Path) -> None:
     p = page
@@ -133,11 +150,27 @@ def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
     )  # type: ignore[attr-defined]
     first = p.get_attribute("#paint-img", "src")  # type: ignore[attr-defined]
     assert p.input_value("#paint-seed") == "3"  # type: ignore[attr-defined]
-    assert "3" in p.inner_text("#paint-info")  # type: ignore[attr-defined]
+    first_info = p.inner_text("#paint-info")  # type: ignore[attr-defined]
+    assert "shanshui" in first_info and " 3 " in first_info
     _shot(p, tmp_path, "studio-painting.png")
     p.click("#paint-again")  # type: ignore[attr-defined]
-    p.wait_for_function(f"document.querySelector('#paint-img').src !== {first!r} && {loaded}")  # type: ignore[attr-defined]
+    p.wait_for_function(
+        f"document.querySelector('#paint-img').getAttribute('src') !== {first!r} && {loaded}"
+    )  # type: ignore[attr-defined]
     assert p.input_value("#paint-seed") != "3"  # type: ignore[attr-defined]
+    assert p.inner_text("#paint-info") != first_info  # type: ignore[attr-defined]
+
+    # A photo painted over in the painterly style.
+    p.set_input_files(
+        "#paint-photo", files=[{"name": "p.png", "mimeType": "image/png", "buffer": photo_png()}]
+    )  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelector('#paint-style').value === 'painterly'")  # type: ignore[attr-defined]
+    second = p.get_attribute("#paint-img", "src")  # type: ignore[attr-defined]
+    p.click("#paint-go")  # type: ignore[attr-defined]
+    p.wait_for_function(
+        f"document.querySelector('#paint-img').getAttribute('src') !== {second!r} && {loaded}"
+    )  # type: ignore[attr-defined]
+    assert "painterly" in p.inner_text("#paint-info")  # type: ignore[attr-defined]
 
     p.click('[data-tab="music"]')  # type: ignore[attr-defined]
     p.fill("#music-seed", "2")  # type: ignore[attr-defined]
