@@ -6,10 +6,13 @@ import io
 from collections.abc import Iterator
 
 import httpx
+import pytest
 from PIL import Image
 
 from .conftest import wait_job
 from .images import bomb_png, photo_png
+
+pytestmark = pytest.mark.network  # a real server on a loopback port
 
 POEM = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 

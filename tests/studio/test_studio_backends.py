@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 
 from inkmuse.models.backends.fake import DEFAULT_REPLY
+
+pytestmark = pytest.mark.network  # a real server on a loopback port
 
 
 def test_backends_are_probed(client: httpx.Client) -> None:

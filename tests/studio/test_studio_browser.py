@@ -22,6 +22,7 @@ from .images import photo_png
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.network,
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="Debian chromium is not installed (apt-get install chromium)"
     ),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from .conftest import wait_job
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.network]
 
 POEM_CHARS = "白日依山尽黄河入海流欲穷千里目更上一层楼天秋夜月，。！\n 　a1"
 json_values = st.recursive(

@@ -8,10 +8,13 @@ import json
 import zipfile
 
 import httpx
+import pytest
 
 from inkmuse.library import Library
 
 from .conftest import wait_job
+
+pytestmark = pytest.mark.network  # a real server on a loopback port
 
 
 def _events(client: httpx.Client, job_id: str) -> list[dict[str, object]]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from inkmuse.poetry import check_poem
+
+pytestmark = pytest.mark.network  # a real server on a loopback port
 
 DENGGUAN = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 OFF_RHYME = "白日依山尽，黄河入海流。欲穷千里目，更上一层天。"

@@ -13,6 +13,8 @@ from inkmuse.studio import StudioConfig
 
 from .conftest import running_studio
 
+pytestmark = pytest.mark.network  # a real server on a loopback port
+
 TOKEN = "k3J9-test-token-of-enough-length"
 
 
