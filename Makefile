@@ -8,7 +8,7 @@ SYSSTAMP := $(VENV)/.system-packages
 CORPUS := data/cache/chinese-poetry-2.0.1/package
 
 .PHONY: demo test lint typecheck unit setup system-packages corpus prosody-tables eval bench \
-	eval-music bench-music folk-stats bench-create eval-backends clean
+	eval-music bench-music folk-stats bench-create eval-backends bench-studio clean
 
 demo: setup
 	$(BIN)/inkmuse demo
@@ -72,6 +72,9 @@ bench-create: setup
 
 eval-backends: setup
 	$(BIN)/python benchmarks/eval_backends.py
+
+bench-studio: setup
+	$(BIN)/python benchmarks/bench_studio_load.py --users 20 --seconds 10
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
