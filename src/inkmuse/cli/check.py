@@ -35,7 +35,12 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Read the poem from a file ('-' for standard input).",
 )
-@click.option("--form", help="五绝 七绝 五律 七律 五排 七排 (detected from the shape if omitted).")
+@click.option(
+    "--form",
+    help="五绝 七绝 五律 七律 五排 七排; English: sonnet, petrarchan, haiku, tanka, limerick, "
+    "quatrain-abab|aabb|abba|aaba, couplets, heroic-couplets, villanelle, free-verse "
+    "(detected from the shape if omitted).",
+)
 @click.option(
     "--rhymebook", default="平水韵", show_default=True, help="平水韵, 中华新韵 or 中华通韵."
 )
@@ -51,6 +56,7 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
     help="Language of the explanations.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--strict", is_flag=True, help="English: haiku/tanka syllables and refrains exactly.")
 def command(
     poem: str | None,
     path: Path | None,
@@ -60,21 +66,45 @@ def command(
     pins: tuple[str, ...],
     lang: str,
     as_json: bool,
+    strict: bool,
 ) -> None:
-    """Check a classical poem: tones, 粘对, 孤平, 三平尾, rhyme, 重字.
+    """Check a poem: Chinese tones, 粘对, 孤平, 三平尾, rhyme, 重字; English syllables, meter,
+    rhyme scheme and refrains (the language is detected).
 
     Exit code 0: valid (warnings allowed); 1: faults; 2: bad input.
 
     \b
     Example:
       inkmuse check "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+      inkmuse check --file sonnet18.txt --form sonnet
     """
     text = _read_text(poem, path)
+    from inkmuse.poetry.english import looks_english
+
+    if looks_english(text):
+        _check_english(text, form, strict, as_json, bool(acrostic or pins))
+        return
     report = check_poem(text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, lang, colour=sys.stdout.isatty()))
+    if not report.ok:
+        sys.exit(1)
+
+
+def _check_english(text: str, form: str | None, strict: bool, as_json: bool, zh: bool) -> None:
+    from inkmuse.poetry.english import check_english, render_english
+
+    if zh:
+        raise InputError(
+            "--acrostic and --pin apply to Chinese poems", accepted="--form, --strict, --json"
+        )
+    report = check_english(text, form, strict=strict)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_english(report, colour=sys.stdout.isatty()))
     if not report.ok:
         sys.exit(1)
 
