@@ -85,7 +85,7 @@ def split_poem(text: str) -> PoemText:
     if not any(is_han(ch) for ch in body):
         raise InputError(
             "the text has no Chinese characters",
-            accepted="a classical Chinese poem; English poems are not checked yet",
+            accepted="a classical Chinese poem (English poems: inkmuse.poetry.english.check_english)",
         )
     stray = sorted({ch for ch in body if not (is_han(ch) or ch in LINE_BREAKS or ch in _DROPPED)})
     if stray:
