@@ -11,6 +11,7 @@ of --repeat runs with different seeds. Targets on a 2-core CPU: a 七绝 at batc
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -55,6 +56,8 @@ def main() -> None:
     poet = load_poet()
     write_poem(PoemRequest(keywords=("秋",), seed=0, n=1))  # warm caches in this process
     print(f"model {poet.name}: {poet.manifest['parameters']:,} parameters")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work shares the CPU)")
     print(f"{'form':6} {'constrained n=1':>16} {'n=16':>8} {'free n=1':>9} {'free n=16':>10}")
     for form in ("五绝", "七绝", "五律", "七律"):
         row = []

@@ -20,7 +20,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import epoch_batches, load_rows
 from model import PoetConfig, PoetModel
+from train import evaluate
 
 from inkmuse.models.embedded.vocab import Vocab
 
@@ -69,17 +71,24 @@ def main() -> None:
 
     corpus = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
     history = state.get("history", [])
+    val_loss = state["best_val"]
+    if not history or history[-1]["step"] != state["step"]:
+        # A checkpoint saved between evaluations: measure the exported weights themselves.
+        seed = int(state["args"]["seed"])
+        valid = epoch_batches(vocab, load_rows(args.corpus / "valid.jsonl"), 64, seed, epoch=-1)
+        val_loss = evaluate(model, valid)
+        history = [*history, {"step": state["step"], "val_loss": val_loss}]
     manifest = {
         "name": args.name,
         "weights": weights_path.name,
         "vocab": f"{args.name}.vocab.json",
         "sha256": hashlib.sha256(weights_path.read_bytes()).hexdigest(),
         "dtype": "float16",
-        "parameters": int(sum(v.numel() for v in half.values()) - cfg.vocab_size * 0),
+        "parameters": int(sum(v.numel() for v in half.values())),
         "config": cfg.to_dict(),
         "corpus": {k: corpus[k] for k in ("version", "source", "licence", "train", "valid")},
         "step": state["step"],
-        "validation_loss": state["best_val"],
+        "validation_loss": val_loss,
         "validation_loss_unit": "nats per poem token (<eos> included), held-out split",
         "history": history,
         "training_command": args.command or "see docs/poet.md",
@@ -89,7 +98,7 @@ def main() -> None:
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     size = weights_path.stat().st_size / 1e6
-    print(f"wrote {weights_path} ({size:.1f} MB), validation loss {state['best_val']:.4f}")
+    print(f"wrote {weights_path} ({size:.1f} MB), validation loss {val_loss:.4f}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
     .venv/bin/python training/train.py --out data/poet-run-v1 --max-steps 3200
     # or: inkmuse train poet --out data/poet-run-v1 --max-steps 3200
 
-Writes `ckpt.pt` (model, optimiser, step, config) every --eval-every steps and `best.pt`
+Writes `ckpt.pt` (model, optimiser, step, config) every --save-every steps and `best.pt`
 at the lowest validation loss; running the same command again resumes from `ckpt.pt`.
 Every step's batch is a pure function of (seed, epoch, index), so a resumed run sees
 exactly the batches an uninterrupted run would have seen.
@@ -43,7 +43,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--min-lr", type=float, default=1e-4)
     p.add_argument("--warmup", type=int, default=200)
     p.add_argument("--weight-decay", type=float, default=0.1)
-    p.add_argument("--eval-every", type=int, default=200)
+    p.add_argument("--eval-every", type=int, default=400)
+    p.add_argument("--save-every", type=int, default=100)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--n-layer", type=int, default=PoetConfig.n_layer)
     p.add_argument("--d-model", type=int, default=PoetConfig.d_model)
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     meta = {"config": cfg.to_dict(), "args": {k: str(v) for k, v in vars(args).items()}}
     bar = tqdm(total=args.max_steps, initial=step, desc="train", mininterval=10)
     epoch, batches = -1, []
-    started, loss_avg = time.time(), None
+    started, loss_avg, val = time.time(), None, float("inf")
     while step < args.max_steps:
         if step // steps_per_epoch != epoch or not batches:
             epoch = step // steps_per_epoch
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> None:
         loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
         bar.update(1)
         bar.set_postfix(loss=f"{loss_avg:.3f}", lr=f"{lr_at(step, args):.2e}")
-        if step % args.eval_every == 0 or step == args.max_steps:
+        evaluate_now = step % args.eval_every == 0 or step == args.max_steps
+        if evaluate_now:
             val = evaluate(model, valid)
             history.append({"step": step, "train_loss": loss_avg, "val_loss": val})
             print(
@@ -144,15 +146,16 @@ def main(argv: list[str] | None = None) -> None:
                 f"({time.time() - started:.0f} s this session)",
                 flush=True,
             )
+        if evaluate_now or step % args.save_every == 0:
             state = {
                 "model": model.state_dict(),
                 "optim": opt.state_dict(),
                 "step": step,
-                "best_val": min(best, val),
+                "best_val": min(best, val) if evaluate_now else best,
                 "history": history,
                 **meta,
             }
-            if val < best:
+            if evaluate_now and val < best:
                 best = val
                 save(best_path, state)
             save(ckpt_path, state)

@@ -25,12 +25,12 @@ def test_random_model_poems_pass_the_checker_on_many_seeds(
     tiny_poet: EmbeddedPoet, form: str
 ) -> None:
     count = 0
-    for seed in range(60):
+    for seed in range(50):
         for cand in decode_batch(tiny_poet, get_form(form).patterns(), ["秋"], n=8, seed=seed):
             assert_clean(cand.text, form)
             assert cand.spec.variant in {s.variant for s in get_form(form).patterns()}
             count += 1
-    assert count >= 60 * 8 * 0.9  # dead ends are rare, not the rule
+    assert count >= 50 * 8 * 0.9  # dead ends are rare, not the rule
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_continue_keeps_the_opening(tiny_poet: EmbeddedPoet, opening: str, form:
 
 @pytest.mark.parametrize("form", FORMS)
 def test_shipped_model_poems_pass_the_checker(form: str) -> None:
-    for seed in range(8):
+    for seed in range(4):
         result = write_poem(PoemRequest(keywords=("秋夜", "思乡"), form=form, seed=seed, n=4))
         for item in result.ranked:
             assert_clean(item.text, form)

@@ -16,7 +16,7 @@ import numpy as np
 from inkmuse.core.seeds import make_rng
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
-from inkmuse.poetry.generate.decode import TOP_K
+from inkmuse.poetry.generate.decode import sample_ids
 
 
 def sample_free(
@@ -29,7 +29,7 @@ def sample_free(
     temperature: float = 0.8,
     scores: list[float] | None = None,
 ) -> list[str]:
-    """n texts sampled with top-k and temperature only, each until <eos> or the block ends.
+    """n texts sampled with min-p and temperature only, each until <eos> or the block ends.
 
     scores, when given, receives each text's mean log-probability per token (nats).
     """
@@ -46,10 +46,7 @@ def sample_free(
         done = np.zeros(n, dtype=bool)
         for _ in range(runtime.config.block_size - prompt.shape[1]):
             logp = log_softmax(logits)
-            top = np.argpartition(logits, -TOP_K, axis=1)[:, -TOP_K:]
-            top.sort(axis=1)
-            values = np.take_along_axis(logits, top, axis=1) / max(temperature, 1e-6)
-            ids = top[np.arange(n), np.argmax(values + rng.gumbel(size=values.shape), axis=1)]
+            ids = sample_ids(logits, None, temperature, rng)
             for b in np.flatnonzero(~done):
                 total[b] += logp[b, ids[b]]
                 if ids[b] == vocab.eos:
