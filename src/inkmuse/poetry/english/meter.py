@@ -179,6 +179,8 @@ def scan(line: str, meter: Meter) -> Scansion:
         if not lo <= len(pattern) <= hi or (found and extra >= found[0]):
             continue
         aligned = _align(prons, pattern, pauses, inverted)
+        if aligned and pattern.endswith(W) and not _feminine(aligned[1][-1]):
+            continue  # an extra weak syllable at the end must be a word's unstressed last
         if aligned and (found is None or aligned[0] + extra < found[0]):
             found = (aligned[0] + extra, pattern, aligned[1])
     if found is None:
@@ -192,6 +194,10 @@ def scan(line: str, meter: Meter) -> Scansion:
             faults.append((i, _needed(pron, part)))
         at += pron.syllables
     return Scansion(meter, tuple(words), tuple(marks), cost, tuple(faults), len(pattern), (lo, hi))
+
+
+def _feminine(pron: Pron) -> bool:
+    return pron.syllables > 1 and pron.stresses[-1] in (0, None)
 
 
 def _needed(pron: Pron, part: str) -> str:

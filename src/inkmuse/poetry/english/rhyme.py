@@ -40,8 +40,7 @@ def _is_vowel(phone: str) -> bool:
 def rhyme_key(pron: Pron) -> tuple[str, ...]:
     """The phones from the last stressed vowel on, stress marks dropped ('EY', 'T')."""
     if pron.phones is None:
-        tail = _SPELT_TAIL.search(normalize(pron.word).replace("'", ""))
-        return ("~" + (tail.group(0) if tail else pron.word),)
+        return ("~" + _spelt(pron.word),)
     phones = pron.phones
     vowels = [i for i, p in enumerate(phones) if _is_vowel(p)]
     if not vowels:
@@ -49,6 +48,11 @@ def rhyme_key(pron: Pron) -> tuple[str, ...]:
     stressed = [i for i in vowels if phones[i][-1] in "12"]
     start = stressed[-1] if stressed else vowels[-1]
     return tuple(p.rstrip("012") for p in phones[start:])
+
+
+def _spelt(word: str) -> str:
+    tail = _SPELT_TAIL.search(normalize(word).replace("'", ""))
+    return tail.group(0) if tail else word
 
 
 def _coda(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,8 +77,9 @@ def _kind(a: Pron, b: Pron) -> str | None:
         return None
     if ka[0] == kb[0] and (_similar_coda(_coda(ka), _coda(kb)) or ka[1:] == kb[1:]):
         return SLANT  # same stressed vowel, near consonants: late/shape, sound/crown
-    if _coda(ka) and _coda(ka) == _coda(kb):
-        return SLANT  # same closing consonants: love/prove
+    coda = _coda(ka)
+    if coda and coda == _coda(kb) and (len(coda) > 1 or _spelt(a.word) == _spelt(b.word)):
+        return SLANT  # same closing consonants, spelt alike: love/prove, temperate/date
     last_a = [p.rstrip("012") for p in a.phones][-2:]
     last_b = [p.rstrip("012") for p in b.phones][-2:]
     if last_a == last_b and any(p in VOWELS for p in last_a):

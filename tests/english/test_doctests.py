@@ -1,0 +1,27 @@
+"""The examples in the English modules' docstrings run, so they cannot drift."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "inkmuse.poetry.english",
+    "inkmuse.poetry.english.words",
+    "inkmuse.poetry.english.rhyme",
+    "inkmuse.poetry.english.meter",
+    "inkmuse.poetry.english.forms",
+    "inkmuse.poetry.english.text",
+    "inkmuse.poetry.english.checker",
+    "inkmuse.poetry.english.report",
+    "inkmuse.poetry.english.suggest",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0
+    assert result.attempted > 0, f"{name} has no example"

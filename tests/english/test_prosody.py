@@ -1,0 +1,84 @@
+"""Syllables, stress, rhyme and scansion on single words and lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from inkmuse.core.errors import InputError
+from inkmuse.poetry.english import get_meter, pronunciations, rhyme_kind, rhymes_for, scan
+from inkmuse.poetry.english.rhyme import shape
+from inkmuse.poetry.english.suggest import words_with_shape, words_with_syllables
+
+PENTAMETER = get_meter("iambic pentameter")
+
+
+@pytest.mark.parametrize(
+    ("word", "counts"),
+    [("summer", {2}), ("flower", {1, 2}), ("heaven", {1, 2}), ("every", {2, 3}),
+     ("grow'st", {1}), ("untrimm'd", {2}), ("damask'd", {2}), ("o'er", {1}),
+     ("offence", {2}), ("goeth", {1, 2}), ("lips'", {1})],
+)  # fmt: skip
+def test_syllable_readings(word: str, counts: set[int]) -> None:
+    assert {p.syllables for p in pronunciations(word)} == counts
+
+
+def test_unknown_word_is_estimated_without_stress() -> None:
+    (pron,) = pronunciations("brillig")
+    assert pron.guessed and pron.syllables == 2 and pron.stresses == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [("day", "May", "perfect"), ("compare", "rare", "perfect"), ("shines", "declines", "perfect"),
+     ("dimm'd", "untrimm'd", "perfect"), ("love", "prove", "slant"), ("date", "temperate", "slant"),
+     ("late", "shape", "slant"), ("sun", "red", None), ("cat", "white", None),
+     ("beard", "beard", "identical")],
+)  # fmt: skip
+def test_rhyme_kinds(a: str, b: str, kind: str | None) -> None:
+    assert rhyme_kind(a, b) == kind
+    assert rhyme_kind(b, a) == kind
+
+
+def test_rhyme_suggestions_are_common_words_of_the_needed_shape() -> None:
+    found = rhymes_for("away", 5, stresses=(0, 1))
+    assert len(found) == 5 and all(shape(w) == (0, 1) for w in found)
+    assert all(rhyme_kind(w, "away") == "perfect" for w in found)
+    assert "away" not in found
+    assert rhymes_for("night", 3, exclude=frozenset({"right"}))[0] != "right"
+
+
+def test_words_by_shape_and_syllables() -> None:
+    assert all(shape(w) == (0, 1) for w in words_with_shape("x/", 5))
+    assert all(pronunciations(w)[0].syllables == 3 for w in words_with_syllables(3, 5))
+
+
+def test_pentameter_variations() -> None:
+    assert scan("Coral is far more red than her lips' red;", PENTAMETER).marks[0] == "/x"
+    feminine = scan("To be, or not to be, that is the question:", PENTAMETER)
+    assert feminine.fits and feminine.syllables == 11
+    # an extra weak syllable must be an unstressed word ending, not a stressed monosyllable
+    assert not scan("Shall I compare thee to a summer's day now", PENTAMETER).fits
+
+
+def test_stress_maximum_on_a_weak_position_is_the_fault() -> None:
+    s = scan("Thou art more above and more temperate", PENTAMETER)
+    assert s.counted and not s.fits
+    assert s.faults == ((3, "x/"),) and s.marks[3] == "/x"
+    assert "above" in s.render().splitlines()[0]
+
+
+def test_syllable_count_outside_the_meter() -> None:
+    s = scan("The cat sat on the mat", PENTAMETER)
+    assert not s.counted and s.possible == (6, 6)
+
+
+def test_anapestic_lines() -> None:
+    trimeter, dimeter = get_meter("anapestic trimeter"), get_meter("anapestic dimeter")
+    assert scan("There was an Old Man with a beard,", trimeter).fits
+    assert scan("Four Larks and a Wren,", dimeter).fits
+    assert not scan("Have all built their nests in my beard and my hat", dimeter).counted
+
+
+def test_unknown_meter_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="accepted: iambic trimeter"):
+        get_meter("dactylic hexameter")
