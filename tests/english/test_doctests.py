@@ -17,6 +17,9 @@ MODULES = [
     "inkmuse.poetry.english.checker",
     "inkmuse.poetry.english.report",
     "inkmuse.poetry.english.suggest",
+    "inkmuse.poetry.english.grammar",
+    "inkmuse.poetry.english.poet",
+    "inkmuse.poetry.english.examples",
 ]
 
 

@@ -161,3 +161,12 @@ def candidate_forms(n_lines: int, stanza_sizes: list[int]) -> list[EnglishForm]:
     if n_lines % 2 == 0 and n_lines >= 2:
         out += [FORMS["heroic-couplets"], FORMS["couplets"]]
     return out
+
+
+def stanza_ends(kind: EnglishForm, n_lines: int) -> set[int]:
+    """0-based indices of the lines a stanza break follows when the poet lays a form out."""
+    if kind.stanza:
+        return {i for i in range(n_lines - 1) if (i + 1) % kind.stanza == 0}
+    if kind.key == "villanelle":
+        return {2, 5, 8, 11, 14}
+    return set()

@@ -102,7 +102,7 @@ def rhyme_kind(a: str, b: str) -> str | None:
 
 
 @cache
-def _index() -> dict[tuple[str, ...], tuple[str, ...]]:
+def rhyme_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     """rhyme key -> common words with it, most frequent first."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for word in common_words():
@@ -126,7 +126,7 @@ def rhymes_for(
     out: list[str] = []
     seen = {normalize(word).strip("'"), *exclude}
     for pron in pronunciations(word):
-        for cand in _index().get(rhyme_key(pron), ()):
+        for cand in rhyme_index().get(rhyme_key(pron), ()):
             if cand in seen or (stresses is not None and shape(cand) != stresses):
                 continue
             seen.add(cand)
