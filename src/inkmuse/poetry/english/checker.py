@@ -204,7 +204,7 @@ def _line_faults(
                 "syllables_loose" if kind.lenient_syllables and not strict else "syllables"
             )
             out.append(EnglishFault(faults_kind, i, None,
-                                    f"line {i} has {count} syllables; the {_ORDINAL.get(i, str(i))} line of a {kind.name} has {target}",
+                                    f"line {i} has {count} syllable{'s' * (count != 1)}; the {_ORDINAL.get(i, str(i))} line of a {kind.name} has {target}",
                                     _syllable_fix(line.words, count - target)))  # fmt: skip
     for w, word in enumerate(line.words, 1):
         if pronunciations(word)[0].guessed:

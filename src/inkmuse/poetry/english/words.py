@@ -20,127 +20,18 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-VOWELS = frozenset(
-    ["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"]
-)
+VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())  # noqa: SIM905
 
 # Monosyllables that verse leaves unstressed unless the meter promotes them.
 FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "so",
-        "yet",
-        "if",
-        "as",
-        "at",
-        "by",
-        "in",
-        "of",
-        "on",
-        "to",
-        "up",
-        "from",
-        "with",
-        "into",
-        "onto",
-        "upon",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "then",
-        "when",
-        "where",
-        "while",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "i",
-        "me",
-        "my",
-        "mine",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "thou",
-        "thee",
-        "thy",
-        "thine",
-        "ye",
-        "is",
-        "am",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "doth",
-        "hath",
-        "shall",
-        "should",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shalt",
-        "wilt",
-        "art",
-        "not",
-        "no",
-        "all",
-        "some",
-        "such",
-        "own",
-        "o",
-        "oh",
-        "ah",
-        "than",
-        "too",
-        "'tis",
-        "'twas",
-        "let",
-        "how",
-        "why",
-        "whence",
-        "thence",
-        "hence",
-        "ere",
-        "o'er",
-        "e'er",
-        "ne'er",
-    ]
+    """
+    a an the and but or nor for so yet if as at by in of on to up from with into onto upon
+    than that this these those there then when where while which who whom whose what i me my
+    mine we us our you your he him his she her it its they them their thou thee thy thine ye
+    is am are was were be been has have had do does did doth hath shall should will would can
+    could may might must shalt wilt art not no all some such own o oh ah than too 'tis 'twas
+    let how why whence thence hence ere o'er e'er ne'er
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 # Archaic and elided words CMUdict lacks, in its notation.
@@ -153,6 +44,7 @@ _ARCHAIC = {
 # Readings CMUdict lacks: first-syllable noun stress it gives only the verb stress for.
 _EXTRA = {"perfume": "P ER1 F Y UW0 M", "perfumes": "P ER1 F Y UW0 M Z",
           "romance": "R OW1 M AE0 N S", "address": "AE1 D R EH2 S", "research": "R IY1 S ER0 CH"}  # fmt: skip
+_SHORT_WORDS = FUNCTION_WORDS | {"go", "me", "we", "he", "be", "ox", "oh", "ah", "lo", "yo", "hi"}
 _PREFIXES = ("un", "re", "dis", "mis", "over", "out", "under", "be", "fore", "up")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?|['’][A-Za-z]+")
 
@@ -314,7 +206,12 @@ def syllable_range(word: str) -> tuple[int, int]:
 def common_words() -> tuple[str, ...]:
     """The 20,000 most frequent English words CMUdict knows, most frequent first."""
     text = resources.files("inkmuse.poetry.english").joinpath("data/words.txt").read_text("utf-8")
-    return tuple(w for w in text.splitlines() if w and not w.startswith("#"))
+    # Two-letter entries are mostly abbreviations read as words (re, uk, tv): keep real ones.
+    return tuple(
+        w
+        for w in text.splitlines()
+        if w and not w.startswith("#") and (len(w) > 2 or w in _SHORT_WORDS)
+    )
 
 
 @cache
