@@ -32,6 +32,7 @@ def main() -> None:
     args = parser.parse_args()
     from test_llama_server import Server  # the same server the tests drive
 
+    from inkmuse.core.errors import BackendError
     from inkmuse.models.backends.embedded import EmbeddedBackend
     from inkmuse.models.backends.llamacpp_local import default_gguf
     from inkmuse.models.backends.openai_http import OpenAIBackend
@@ -64,13 +65,14 @@ def main() -> None:
                     text = write_poem(PoemRequest(keywords=words, form=args.form, seed=i)).text
                     ok, used = check_poem(text, args.form).ok, 1
                 else:
-                    result = write_with_backend(
-                        model,
-                        BackendPoemRequest(
-                            keywords=words, form=args.form, seed=i, strategy=strategy, drafts=drafts
-                        ),
+                    request = BackendPoemRequest(
+                        keywords=words, form=args.form, seed=i, strategy=strategy, drafts=drafts
                     )
-                    text, ok, used = result.text, result.report.ok, result.rounds
+                    try:
+                        result = write_with_backend(model, request)
+                        text, ok, used = result.text, result.report.ok, result.rounds
+                    except BackendError:  # not even the shape of a poem: invalid
+                        text, ok, used = "", False, request.rounds if strategy == "repair" else 1
                 seconds.append(time.perf_counter() - t0)
                 valid += ok
                 rounds.append(used)
