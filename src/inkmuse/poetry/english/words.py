@@ -138,8 +138,8 @@ def _rebuilt(word: str) -> list[str]:
 
 
 def _elisions(pron: Pron) -> list[Pron]:
-    """Variants with one unstressed vowel dropped: hiatus (fi-re, flow-er, be-ing), ER before
-    a vowel (ev-er-y), and -en/-el after a fricative (heav-en)."""
+    """Variants with one unstressed vowel dropped: hiatus (fi-re, flow-er, be-ing, eas-i-est),
+    ER before a vowel (ev-er-y), and -en/-el after a fricative (heav-en)."""
     if pron.phones is None or pron.syllables < 2:
         return []
     phones = list(pron.phones)
@@ -151,7 +151,8 @@ def _elisions(pron: Pron) -> list[Pron]:
         prev = phones[i - 1]
         nxt = phones[i + 1] if i + 1 < len(phones) else ""
         new: list[str] | None = None
-        if prev[:-1] in VOWELS and prev[-1] in "12":
+        glide = prev in ("IY0", "IH0")  # synizesis: eas-iest as eas-yest, glor-ious
+        if prev[:-1] in VOWELS and (prev[-1] in "12" or glide):
             new = phones[:i] + (["R"] if ph == "ER0" else []) + phones[i + 1 :]
         elif ph == "ER0" and nxt[:-1] in VOWELS:
             new = [*phones[:i], "R", *phones[i + 1 :]]
