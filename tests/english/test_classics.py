@@ -127,3 +127,9 @@ def test_quatrain_scheme_is_enforced_when_named() -> None:
 def test_haiku_with_a_fourth_line_fails() -> None:
     report = check_english(BASHO_575 + "and the frog is gone\n", "haiku")
     assert "line_count" in {f.kind for f in report.errors}
+
+
+def test_a_limerick_with_one_fault_is_still_found_as_a_limerick() -> None:
+    mutated = replace_line(LEAR_BEARD, 1, "Who said, 'It is just as I thought!—")
+    report = check_english(mutated)
+    assert report.form.key == "limerick" and [f.kind for f in report.errors] == ["rhyme"]

@@ -103,8 +103,10 @@ def check_english(text: str, form: str | None = None, *, strict: bool = False) -
             (_evaluate(kind, s, poem, strict, detected=False) for s in kind.schemes),
             key=_rank,
         )
+    # Forms are ranked by their strict reading, so a form whose rules are only advice (a
+    # tanka's syllables) cannot win over one the poem nearly keeps (a limerick, one rhyme off).
     reports = [
-        _evaluate(kind, s, poem, strict, detected=True)
+        _evaluate(kind, s, poem, True, detected=True)
         for kind in candidate_forms(len(poem.lines), list(poem.stanzas))
         for s in kind.schemes
     ]
@@ -112,9 +114,10 @@ def check_english(text: str, form: str | None = None, *, strict: bool = False) -
     # mostly hold, or the poem is read as free verse.
     n = len(poem.lines)
     plausible = [r for r in reports if r.form.line_count or len(r.errors) <= n // 4]
-    if plausible:
-        return min(plausible, key=_rank)
-    return _evaluate(FORMS["free-verse"], "", poem, strict, detected=True)
+    if not plausible:
+        return _evaluate(FORMS["free-verse"], "", poem, strict, detected=True)
+    best = min(plausible, key=_rank)
+    return best if strict else _evaluate(best.form, best.scheme, poem, strict, detected=True)
 
 
 def _rank(report: EnglishReport) -> tuple[int, int]:
