@@ -28,3 +28,9 @@ def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.failed == 0
     assert result.attempted > 0, f"{name} has no example"
+
+
+def test_public_api_is_all_exported() -> None:
+    package = importlib.import_module("inkmuse.poetry.english")
+    assert all(hasattr(package, name) for name in package.__all__)
+    assert {"check_english", "write_english_poem", "EnglishPoemRequest"} <= set(package.__all__)

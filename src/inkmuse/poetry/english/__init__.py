@@ -9,6 +9,7 @@
 from inkmuse.poetry.english.checker import EnglishReport, check_english
 from inkmuse.poetry.english.forms import FORMS, EnglishForm, get_english_form
 from inkmuse.poetry.english.meter import METERS, Meter, Scansion, get_meter, scan
+from inkmuse.poetry.english.poet import EnglishPoemRequest, EnglishPoemResult, write_english_poem
 from inkmuse.poetry.english.report import render_english
 from inkmuse.poetry.english.rhyme import rhyme_kind, rhymes_for
 from inkmuse.poetry.english.text import looks_english
@@ -18,6 +19,8 @@ __all__ = [
     "FORMS",
     "METERS",
     "EnglishForm",
+    "EnglishPoemRequest",
+    "EnglishPoemResult",
     "EnglishReport",
     "Meter",
     "Scansion",
@@ -30,4 +33,5 @@ __all__ = [
     "rhyme_kind",
     "rhymes_for",
     "scan",
+    "write_english_poem",
 ]

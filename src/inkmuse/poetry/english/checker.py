@@ -240,7 +240,7 @@ def _rhyme_faults(lines: list[EnglishLine], scheme: str) -> list[EnglishFault]:
             groups.setdefault(line.rule.rhyme, []).append(i)
     used = frozenset(normalize(line.words[-1]) for line in lines if line.words)
     out: list[EnglishFault] = []
-    shown = scheme.replace(" ", "")
+    shown = " ".join(scheme.split())
     for members in groups.values():
         ends = [lines[i].words[-1] for i in members]
         kinds = {(a, b): rhyme_kind(ends[a], ends[b]) for a in range(len(ends)) for b in range(len(ends)) if a != b}  # fmt: skip

@@ -24,7 +24,7 @@ def render_english(report: EnglishReport, colour: bool = False) -> str:
 
     head = [report.form.name + (" (found from the shape)" if report.detected else "")]
     if report.scheme:
-        head.append("rhyme " + report.scheme.replace(" ", ""))
+        head.append("rhyme " + " ".join(report.scheme.split()))
     if report.form.syllables:
         head.append("syllables " + "-".join(map(str, report.form.syllables)))
     if report.form.line_meters:
