@@ -128,3 +128,10 @@ def test_offline_default_without_llama_cpp_names_the_extra(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "llama_cpp", None)
     with pytest.raises(MissingDependencyError, match=r"inkmuse\[gguf\]"):
         write_english_poem(None, EnglishPoemRequest("dawn", "haiku", seed=1))
+
+
+def test_repair_keeps_only_the_latest_exchange() -> None:
+    fake = FakeBackend(replies=[BROKEN_18])
+    write_english_poem(fake, EnglishPoemRequest("summer", "sonnet", seed=5, drafts=1, rounds=3))
+    assert [len(p) for p in fake.prompts] == [2, 4, 4]
+    assert fake.prompts[2][:2] == fake.prompts[0]

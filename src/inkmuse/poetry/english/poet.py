@@ -35,6 +35,7 @@ from inkmuse.poetry.english.forms import EnglishForm, get_english_form, stanza_e
 from inkmuse.poetry.english.grammar import english_grammar
 
 MAX_LINES = 40
+MAX_FAULTS_FED_BACK = 10  # the first ten: more drowns a small model's context
 _CHATTER = re.compile(
     r"^(here('s| is| are)|sure\b|certainly|title\b|of course|i hope|this (poem|sonnet)|note\b|"
     r"okay|ok\b|a (sonnet|haiku|limerick|villanelle|poem)\b)",
@@ -95,7 +96,7 @@ def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> 
     grammar = None
     if strategy == "grammar":
         grammar = english_grammar(kind, n, scheme, derive_seed(seed, "rhyme"))
-    messages = _prompt(request, kind, n, base=strategy == "grammar")
+    messages = first = _prompt(request, kind, n, base=strategy == "grammar")
     history: list[tuple[int, str, int]] = []
     best: tuple[tuple[int, int], str, EnglishReport] | None = None
     max_rounds = 1 if strategy == "unconstrained" else request.rounds
@@ -103,7 +104,7 @@ def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> 
     for round_ in range(1, max_rounds + 1):
         for d in range(request.drafts):
             options = GenerateOptions(
-                max_tokens=n * 20 + 48,
+                max_tokens=n * 16 + 32,  # a line of verse is 8-14 tokens
                 temperature=request.temperature,
                 seed=derive_seed(seed, "draft", str(round_), str(d)),
                 grammar=grammar,
@@ -118,7 +119,9 @@ def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> 
         if best is not None and best[2].ok:
             break
         if strategy != "unconstrained" and round_ < max_rounds:
-            messages = [*messages, *_feedback(best, n)]
+            # Only the latest exchange: the best draft and its faults. Small local models
+            # have 1-2k tokens of context, and older drafts add nothing the faults do not say.
+            messages = [*first, *_feedback(best, n)]
     if best is None:
         raise BackendError(
             f"{model.name} gave no usable poem in {round_} round(s) of {request.drafts} drafts",
@@ -206,7 +209,7 @@ def _feedback(best: tuple[tuple[int, int], str, EnglishReport] | None, n: int) -
         return [Message("user", f"No poem of {n} lines was found. Reply with the poem only.")]
     _, poem, report = best
     rows = []
-    for f in report.errors + report.warnings:
+    for f in (report.errors + report.warnings)[:MAX_FAULTS_FED_BACK]:
         row = f"- {f.message}"
         if f.kind == "stress" and f.detail:
             row += " (scanned: " + " | ".join(f.detail.splitlines()) + ")"
