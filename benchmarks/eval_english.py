@@ -38,6 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backends", default="gemma-local")
     parser.add_argument("--forms", default="haiku,limerick,sonnet")
+    parser.add_argument("--strategies", default="grammar,repair,unconstrained")
     parser.add_argument("--seeds", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--drafts", type=int, default=1)
@@ -49,7 +50,8 @@ def main() -> None:
     )
     for name in args.backends.split(","):
         model = make_backend(name)
-        strategies = (["grammar"] if model.supports_grammar else []) + ["repair", "unconstrained"]
+        wanted = args.strategies.split(",")
+        strategies = [s for s in wanted if s != "grammar" or model.supports_grammar]
         for strategy in strategies:
             for form in args.forms.split(","):
                 results, failures, seconds = [], 0, 0.0
