@@ -5,7 +5,7 @@ Basho, "Furu ike ya", tr. W. G. Aston, A History of Japanese Literature (1899), 
 rendering made for these tests; Robert Frost, "Stopping by Woods on a Snowy Evening" (1923,
 public domain in the US since 2019), first two stanzas; Alexander Pope, An Essay on
 Criticism (1711), lines 362-365; Edwin Arlington Robinson, "The House on the Hill" (1894),
-a villanelle.
+a villanelle; William Wordsworth, "The world is too much with us" (1807), a Petrarchan sonnet.
 """
 
 from __future__ import annotations
@@ -118,6 +118,23 @@ They are all gone away,
 There is nothing more to say.
 """
 
+WORDSWORTH = """\
+The world is too much with us; late and soon,
+Getting and spending, we lay waste our powers;—
+Little we see in Nature that is ours;
+We have given our hearts away, a sordid boon!
+This Sea that bares her bosom to the moon;
+The winds that will be howling at all hours,
+And are up-gathered now like sleeping flowers;
+For this, for everything, we are out of tune;
+It moves us not. Great God! I'd rather be
+A Pagan suckled in a creed outworn;
+So might I, standing on this pleasant lea,
+Have glimpses that would make me less forlorn;
+Have sight of Proteus rising from the sea;
+Or hear old Triton blow his wreathèd horn.
+"""
+
 # (poem, the form it must be found as)
 CLASSICS = {
     "sonnet 18": (SONNET_18, "shakespearean-sonnet"),
@@ -129,6 +146,7 @@ CLASSICS = {
     "frost": (FROST, "quatrain-aaba"),
     "pope": (POPE, "quatrain-aabb"),
     "robinson": (ROBINSON, "villanelle"),
+    "wordsworth": (WORDSWORTH, "petrarchan-sonnet"),
 }
 
 

@@ -82,3 +82,13 @@ def test_anapestic_lines() -> None:
 def test_unknown_meter_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="accepted: iambic trimeter"):
         get_meter("dactylic hexameter")
+
+
+def test_sounded_ed_and_contractions_across_words() -> None:
+    assert [p.syllables for p in pronunciations("wreathèd")] == [2]
+    line = scan("For this, for everything, we are out of tune;", PENTAMETER)
+    assert line.fits and line.marks[line.words.index("are")] == ""  # we're
+    assert scan("But thy eternal summer shall not fade,", PENTAMETER).marks[0] == "x"
+    # the eternal may elide (th'eternal) only before an unstressed vowel
+    assert scan("And the eternal summer shall not fade", PENTAMETER).fits
+    assert not scan("And the old summer shall not fade again now", PENTAMETER).fits

@@ -24,11 +24,18 @@ from functools import cache
 from itertools import product
 
 from inkmuse.core.errors import InputError
-from inkmuse.poetry.english.words import Pron, is_function_word, pronunciations, tokenize
+from inkmuse.poetry.english.words import (
+    VOWELS,
+    Pron,
+    is_function_word,
+    pronunciations,
+    tokenize,
+)
 
 W, S = "x", "/"
 VIOLATION = 3.0
 _ELISION_COST = 0.15
+_SLUR_COST = 0.4
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,8 @@ def _syllable_cost(pron: Pron, i: int, pos: str) -> tuple[float, bool]:
 
 def _word_cost(pron: Pron, marks: str) -> tuple[float, bool]:
     total, bad = (_ELISION_COST if pron.elided else 0.0), False
+    if not pron.stresses:
+        return _SLUR_COST, False
     for i, pos in enumerate(marks):
         cost, violation = _syllable_cost(pron, i, pos)
         total += cost
@@ -172,6 +181,7 @@ def scan(line: str, meter: Meter) -> Scansion:
     words = tokenize(line)
     pauses = _pauses(line, words)
     prons = [pronunciations(w) for w in words]
+    prons = [ps + _slurred(words, i) for i, ps in enumerate(prons)]
     lo = sum(min(p.syllables for p in ps) for ps in prons)
     hi = sum(max(p.syllables for p in ps) for ps in prons)
     found: tuple[float, str, list[Pron]] | None = None
@@ -194,6 +204,26 @@ def scan(line: str, meter: Meter) -> Scansion:
             faults.append((i, _needed(pron, part)))
         at += pron.syllables
     return Scansion(meter, tuple(words), tuple(marks), cost, tuple(faults), len(pattern), (lo, hi))
+
+
+# Clitics that contract onto a pronoun (we have -> we've, we are -> we're), and the words
+# that elide before a vowel (the eternal -> th'eternal): verse counts them either way.
+_CLITICS = {"have", "are", "will", "is", "am", "would", "had", "has"}
+_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "who", "there", "that"}
+_ELIDE_BEFORE_VOWEL = {"the", "to"}
+
+
+def _slurred(words: list[str], i: int) -> tuple[Pron, ...]:
+    """A silent reading of word i when it contracts or elides into a neighbour."""
+    word = words[i].lower()
+    silent = (Pron(words[i], (), (), elided=True),)
+    if i and word in _CLITICS and words[i - 1].lower() in _PRONOUNS:
+        return silent
+    if i + 1 < len(words) and word in _ELIDE_BEFORE_VOWEL:
+        nxt = pronunciations(words[i + 1])[0]
+        if nxt.phones and nxt.phones[0][:-1] in VOWELS and nxt.stresses[0] == 0:
+            return silent
+    return ()
 
 
 def _feminine(pron: Pron) -> bool:

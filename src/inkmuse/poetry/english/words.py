@@ -16,6 +16,7 @@ either way, so the scansion chooses, at a small cost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,7 +47,7 @@ _EXTRA = {"perfume": "P ER1 F Y UW0 M", "perfumes": "P ER1 F Y UW0 M Z",
           "romance": "R OW1 M AE0 N S", "address": "AE1 D R EH2 S", "research": "R IY1 S ER0 CH"}  # fmt: skip
 _SHORT_WORDS = FUNCTION_WORDS | {"go", "me", "we", "he", "be", "ox", "oh", "ah", "lo", "yo", "hi"}
 _PREFIXES = ("un", "re", "dis", "mis", "over", "out", "under", "be", "fore", "up")
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*['’]?|['’][A-Za-z]+")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-zÀ-ÿ]+)*['’]?|['’][A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,11 @@ def _elisions(pron: Pron) -> list[Pron]:
 def pronunciations(word: str) -> tuple[Pron, ...]:
     """Every reading of `word` the scansion may use: CMUdict's, then elided variants."""
     w = normalize(word)
+    if w.endswith("èd"):  # the poet's mark for a sounded -ed: wreath-èd, belov-èd
+        stems = [p for base in _bases(w[:-2]) for p in _lookup(base)]
+        if stems:
+            return tuple(_from_phones(word, f"{p} IH0 D") for p in stems)
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
     bare = w.strip("'")
     found = _lookup(w) or _lookup(bare) or _rebuilt(w) or _rebuilt(bare)
     if not found:
