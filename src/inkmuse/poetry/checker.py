@@ -229,6 +229,7 @@ def _line_spec(pattern: str, punct: str) -> LineSpec:
     return LineSpec(_slots(pattern), pattern.endswith("平"), punct)
 
 
+@cache
 def _default_tones(fixed: str, pattern: str) -> str:
     """A line's tones with each polyphone or unknown character read as the pattern wants."""
     return "".join(p if f in "*?" else f for p, f in zip(pattern, fixed, strict=True))

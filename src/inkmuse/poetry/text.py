@@ -19,6 +19,12 @@ LINE_BREAKS = "，。！？；、：\n"
 FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
 _ANNOTATION = re.compile(r"[（(][^）)]*[）)]")  # 一作 notes in corpus texts
 _DROPPED = "“”‘’「」『』《》〈〉·—…　 \t\r"
+_HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_HALF_WIDTH = re.compile("[" + re.escape("".join(FULL_WIDTH)) + "]")
+_STRAY = re.compile(f"[^{_HAN_CLASS}" + re.escape(LINE_BREAKS + _DROPPED) + "]")
+_DROP_TABLE = str.maketrans("", "", _DROPPED)
+_RUN = re.compile(f"([{_HAN_CLASS}]+)([^{_HAN_CLASS}]*)")
 
 
 def is_han(ch: str) -> bool:
@@ -74,7 +80,7 @@ def split_poem(text: str) -> PoemText:
     body = _ANNOTATION.sub("", text)
     if body != text:
         notes.append("bracketed annotations were ignored")
-    half = sorted({ch for ch in body if ch in FULL_WIDTH})
+    half = sorted(set(_HALF_WIDTH.findall(body)))
     if half:
         full_used = any(ch in LINE_BREAKS[:-1] for ch in body)
         notes.append(
@@ -82,12 +88,12 @@ def split_poem(text: str) -> PoemText:
             + (" (the text mixes both kinds)" if full_used else "")
         )
         body = "".join(FULL_WIDTH.get(ch, ch) for ch in body)
-    if not any(is_han(ch) for ch in body):
+    if _HAN.search(body) is None:
         raise InputError(
             "the text has no Chinese characters",
             accepted="a classical Chinese poem (English poems: inkmuse.poetry.english.check_english)",
         )
-    stray = sorted({ch for ch in body if not (is_han(ch) or ch in LINE_BREAKS or ch in _DROPPED)})
+    stray = sorted(set(_STRAY.findall(body)))
     if stray:
         shown = " ".join(repr(ch) for ch in stray[:8])
         raise InputError(
@@ -96,20 +102,11 @@ def split_poem(text: str) -> PoemText:
         )
     lines: list[str] = []
     puncts: list[str] = []
-    current: list[str] = []
-    for ch in body:
-        if is_han(ch):
-            current.append(ch)
-        elif ch in LINE_BREAKS:
-            if current:
-                lines.append("".join(current))
-                puncts.append("" if ch == "\n" else ch)
-                current = []
-            elif ch != "\n" and puncts and not puncts[-1]:
-                puncts[-1] = ch  # punctuation on the next line after a break
-    if current:
-        lines.append("".join(current))
-        puncts.append("")
+    # Runs of Chinese characters, each with the separators that follow it.
+    for run, seps in _RUN.findall(body.translate(_DROP_TABLE)):
+        lines.append(run)
+        marks = [c for c in seps if c in LINE_BREAKS and c != "\n"]
+        puncts.append(marks[0] if marks else "")
     if len(lines) > MAX_LINES:
         raise InputError(f"the poem has {len(lines)} lines", accepted=f"up to {MAX_LINES} lines")
     return PoemText(tuple(lines), tuple(puncts), tuple(notes))
