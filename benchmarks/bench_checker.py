@@ -77,7 +77,11 @@ def main() -> None:
     check_poem(poems[0])  # loads tables and caches
     print(f"cold start (first check, tables loaded): {time.perf_counter() - start:.3f} s")
     elapsed, ok, failed = time_inkmuse(poems)
-    print(f"poems: {len(poems)} regulated-shaped poems of 全唐诗 (traditional text)")
+    lines = sum(len(re.split(r"[，。！？；]", p)) - 1 for p in poems)
+    print(
+        f"poems: {len(poems)} regulated-shaped poems of 全唐诗 (traditional text), "
+        f"{lines / len(poems):.1f} lines each on average"
+    )
     print(
         f"inkmuse check: {elapsed:.2f} s, {len(poems) / elapsed:,.0f} poems/s "
         f"({ok} valid, {failed} rejected as bad input)"
