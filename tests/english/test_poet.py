@@ -135,3 +135,13 @@ def test_repair_keeps_only_the_latest_exchange() -> None:
     write_english_poem(fake, EnglishPoemRequest("summer", "sonnet", seed=5, drafts=1, rounds=3))
     assert [len(p) for p in fake.prompts] == [2, 4, 4]
     assert fake.prompts[2][:2] == fake.prompts[0]
+
+
+def test_among_valid_drafts_the_least_repetitive_wins() -> None:
+    looping = LEAR_BEARD.replace("Four Larks and a Wren", "Two Owls and a Wren").replace(
+        "Have all built their nests in", "Two Owls and two Owls in"
+    )
+    fake = FakeBackend(replies=[looping, LEAR_BEARD])
+    result = write_english_poem(fake, EnglishPoemRequest("owls", "limerick", seed=1, drafts=2))
+    assert [errors for _, _, errors in result.history] == [0, 0]
+    assert result.text == LEAR_BEARD

@@ -98,7 +98,7 @@ def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> 
         grammar = english_grammar(kind, n, scheme, derive_seed(seed, "rhyme"))
     messages = first = _prompt(request, kind, n, base=strategy == "grammar")
     history: list[tuple[int, str, int]] = []
-    best: tuple[tuple[int, int], str, EnglishReport] | None = None
+    best: tuple[tuple[float, ...], str, EnglishReport] | None = None
     max_rounds = 1 if strategy == "unconstrained" else request.rounds
     round_ = 0
     for round_ in range(1, max_rounds + 1):
@@ -112,8 +112,8 @@ def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> 
             raw = model.generate(messages, options)
             text = extract_english(raw, kind, n, constrained=strategy == "grammar")
             report = _check(text, kind.key)
-            key = (len(report.errors), len(report.warnings)) if report else (99, 99)
-            history.append((round_, text, key[0]))
+            key = _rank(report, text)
+            history.append((round_, text, int(key[0])))
             if report is not None and (best is None or key < best[0]):
                 best = (key, text, report)
         if best is not None and best[2].ok:
@@ -204,7 +204,17 @@ def _prompt(request: EnglishPoemRequest, kind: EnglishForm, n: int, *, base: boo
     ]
 
 
-def _feedback(best: tuple[tuple[int, int], str, EnglishReport] | None, n: int) -> list[Message]:
+def _rank(report: EnglishReport | None, text: str) -> tuple[float, ...]:
+    """Fewest errors, then warnings, then the least repetition: a small model under a
+    grammar can loop on one word ("after after after"), and a valid loop is still worse."""
+    if report is None:
+        return (99.0, 99.0, 1.0)
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+    repeated = 1 - len(set(words)) / max(1, len(words))
+    return (float(len(report.errors)), float(len(report.warnings)), round(repeated, 6))
+
+
+def _feedback(best: tuple[tuple[float, ...], str, EnglishReport] | None, n: int) -> list[Message]:
     if best is None:
         return [Message("user", f"No poem of {n} lines was found. Reply with the poem only.")]
     _, poem, report = best
