@@ -7,7 +7,7 @@
 """
 
 from inkmuse.poetry.english.checker import EnglishReport, check_english
-from inkmuse.poetry.english.forms import FORMS, EnglishForm, get_english_form
+from inkmuse.poetry.english.forms import FORMS, EnglishForm, get_english_form, is_english_form
 from inkmuse.poetry.english.meter import METERS, Meter, Scansion, get_meter, scan
 from inkmuse.poetry.english.poet import EnglishPoemRequest, EnglishPoemResult, write_english_poem
 from inkmuse.poetry.english.report import render_english
@@ -27,6 +27,7 @@ __all__ = [
     "check_english",
     "get_english_form",
     "get_meter",
+    "is_english_form",
     "looks_english",
     "pronunciations",
     "render_english",

@@ -152,6 +152,16 @@ def get_english_form(name: str) -> EnglishForm:
     return FORMS[key]
 
 
+def is_english_form(name: str) -> bool:
+    """True when `name` names an English form (a front end routes `--form` on this).
+
+    >>> is_english_form("Sonnet"), is_english_form("七绝")
+    (True, False)
+    """
+    key = re.sub(r"[\s_]+", "-", name.strip().lower())
+    return ALIASES.get(key, key) in FORMS
+
+
 def candidate_forms(n_lines: int, stanza_sizes: list[int]) -> list[EnglishForm]:
     """The forms a poem of this shape could be meant as, most specific first."""
     fixed = [f for f in FORMS.values() if f.line_count == n_lines]
