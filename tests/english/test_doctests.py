@@ -15,6 +15,7 @@ MODULES = [
     "inkmuse.poetry.english.forms",
     "inkmuse.poetry.english.text",
     "inkmuse.poetry.english.checker",
+    "inkmuse.poetry.english.scheme",
     "inkmuse.poetry.english.report",
     "inkmuse.poetry.english.suggest",
     "inkmuse.poetry.english.grammar",

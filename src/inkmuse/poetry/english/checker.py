@@ -27,7 +27,7 @@ from inkmuse.poetry.english.forms import (
     get_english_form,
 )
 from inkmuse.poetry.english.meter import METERS, Meter, Scansion, scan
-from inkmuse.poetry.english.rhyme import IDENTICAL, PERFECT, SLANT, rhyme_kind, rhymes_for, shape
+from inkmuse.poetry.english.scheme import refrain_faults, rhyme_faults
 from inkmuse.poetry.english.suggest import words_with_shape, words_with_syllables
 from inkmuse.poetry.english.text import EnglishText, split_english
 from inkmuse.poetry.english.words import normalize, pronunciations, tokenize
@@ -130,14 +130,29 @@ def _evaluate(
     n = len(poem.lines)
     faults: list[EnglishFault] = []
     if kind.line_count and n != kind.line_count:
-        faults.append(EnglishFault("line_count", None, None,
-                                   f"the poem has {n} lines; a {kind.name} has {kind.line_count}"))  # fmt: skip
+        faults.append(
+            EnglishFault(
+                "line_count",
+                None,
+                None,
+                f"the poem has {n} lines; a {kind.name} has {kind.line_count}",
+            )
+        )
     if kind.stanza and n % kind.stanza:
-        faults.append(EnglishFault("line_count", None, None,
-                                   f"{n} lines do not make whole stanzas of {kind.stanza}"))  # fmt: skip
+        faults.append(
+            EnglishFault(
+                "line_count", None, None, f"{n} lines do not make whole stanzas of {kind.stanza}"
+            )
+        )
     elif kind.stanza and len(poem.stanzas) > 1 and any(s % kind.stanza for s in poem.stanzas):
-        faults.append(EnglishFault("stanza", None, None,
-                                   f"stanzas of {'/'.join(map(str, poem.stanzas))} lines; {kind.name} come in {kind.stanza}s"))  # fmt: skip
+        faults.append(
+            EnglishFault(
+                "stanza",
+                None,
+                None,
+                f"stanzas of {'/'.join(map(str, poem.stanzas))} lines; {kind.name} come in {kind.stanza}s",
+            )
+        )
     rules = kind.rules(n, scheme)
     lines = [
         EnglishLine(text, tuple(tokenize(text)), _syllables(text), rule)
@@ -146,12 +161,13 @@ def _evaluate(
     meter = _meter_of(kind, lines)
     for i, line in enumerate(lines, 1):
         faults += _line_faults(kind, i, line, meter, strict)
-    faults += _rhyme_faults(lines, scheme)
-    faults += _refrain_faults(lines)
+    faults += rhyme_faults(lines, scheme)
+    faults += refrain_faults(lines)
     if strict:
         faults = [strictly(f) for f in faults]
-    return EnglishReport(kind, scheme, meter.name if meter else None, lines, faults, detected,
-                         poem.stanzas)  # fmt: skip
+    return EnglishReport(
+        kind, scheme, meter.name if meter else None, lines, faults, detected, poem.stanzas
+    )
 
 
 def _syllables(text: str) -> int:
@@ -189,14 +205,26 @@ def _line_faults(
         if not s.counted:
             lo, hi = s.possible
             said = f"{lo}" if lo == hi else f"{lo} to {hi}"
-            out.append(EnglishFault("meter_drift" if drift else "meter_count", i, None,
-                                    f"line {i} has {said} syllables; {rule_meter.name} takes {_counts(rule_meter)}"))  # fmt: skip
+            out.append(
+                EnglishFault(
+                    "meter_drift" if drift else "meter_count",
+                    i,
+                    None,
+                    f"line {i} has {said} syllables; {rule_meter.name} takes {_counts(rule_meter)}",
+                )
+            )
         for w, needed in s.faults:
             word = s.words[w]
-            out.append(EnglishFault(
-                "meter_drift" if drift else "stress", i, w + 1,
-                f"line {i}: '{word}' is stressed {needed} but falls on {s.marks[w]} of {rule_meter.name}",
-                words_with_shape(s.marks[w], 6, frozenset({normalize(word)})), s.render()))  # fmt: skip
+            out.append(
+                EnglishFault(
+                    "meter_drift" if drift else "stress",
+                    i,
+                    w + 1,
+                    f"line {i}: '{word}' is stressed {needed} but falls on {s.marks[w]} of {rule_meter.name}",
+                    words_with_shape(s.marks[w], 6, frozenset({normalize(word)})),
+                    s.render(),
+                )
+            )
     target = line.rule.syllables
     if target is not None:
         lo = sum(min(p.syllables for p in pronunciations(w)) for w in line.words)
@@ -206,14 +234,26 @@ def _line_faults(
             faults_kind = (
                 "syllables_loose" if kind.lenient_syllables and not strict else "syllables"
             )
-            out.append(EnglishFault(faults_kind, i, None,
-                                    f"line {i} has {count} syllable{'s' * (count != 1)}; the {_ORDINAL.get(i, str(i))} line of a {kind.name} has {target}",
-                                    _syllable_fix(line.words, count - target)))  # fmt: skip
+            out.append(
+                EnglishFault(
+                    faults_kind,
+                    i,
+                    None,
+                    f"line {i} has {count} syllable{'s' * (count != 1)}; the {_ORDINAL.get(i, str(i))} line of a {kind.name} has {target}",
+                    _syllable_fix(line.words, count - target),
+                )
+            )
     for w, word in enumerate(line.words, 1):
         if pronunciations(word)[0].guessed:
             guess = pronunciations(word)[0].syllables
-            out.append(EnglishFault("guessed", i, w,
-                                    f"'{word}' is not in CMUdict: read as {guess} syllable{'s' * (guess > 1)}, stress unknown"))  # fmt: skip
+            out.append(
+                EnglishFault(
+                    "guessed",
+                    i,
+                    w,
+                    f"'{word}' is not in CMUdict: read as {guess} syllable{'s' * (guess > 1)}, stress unknown",
+                )
+            )
     return out
 
 
@@ -231,65 +271,6 @@ def _syllable_fix(words: tuple[str, ...], extra: int) -> list[str]:
         found = words_with_syllables(want, 5, frozenset({normalize(longest)}))
         return [f"'{longest}' ({n}) -> a {want}-syllable word: {', '.join(found)}"]
     return [f"{'drop' if extra > 0 else 'add'} {abs(extra)} syllable(s)"]
-
-
-def _rhyme_faults(lines: list[EnglishLine], scheme: str) -> list[EnglishFault]:
-    groups: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        if line.rule.rhyme and line.words:
-            groups.setdefault(line.rule.rhyme, []).append(i)
-    used = frozenset(normalize(line.words[-1]) for line in lines if line.words)
-    out: list[EnglishFault] = []
-    shown = " ".join(scheme.split())
-    for members in groups.values():
-        ends = [lines[i].words[-1] for i in members]
-        kinds = {(a, b): rhyme_kind(ends[a], ends[b]) for a in range(len(ends)) for b in range(len(ends)) if a != b}  # fmt: skip
-        # The anchor is the line most others rhyme with: blame the odd one out, not line 1.
-        anchor = max(range(len(ends)), key=lambda a: sum(kinds[(a, b)] in (PERFECT, IDENTICAL) for b in range(len(ends)) if b != a))  # fmt: skip
-        for b in range(len(ends)):
-            if b == anchor:
-                continue
-            kind = kinds[(anchor, b)]
-            if kind in (PERFECT, IDENTICAL):
-                continue
-            at, anchor_line = members[b] + 1, members[anchor] + 1
-            word, target = ends[b], ends[anchor]
-            if kind == SLANT:
-                out.append(EnglishFault("slant_rhyme", at, len(lines[members[b]].words),
-                                        f"line {at}: '{word}' only half rhymes with '{target}' (line {anchor_line})"))  # fmt: skip
-                continue
-            fixes = rhymes_for(target, 8, stresses=shape(word), exclude=used) or rhymes_for(target, 8, exclude=used)  # fmt: skip
-            out.append(EnglishFault("rhyme", at, len(lines[members[b]].words),
-                                    f"line {at}: '{word}' does not rhyme with '{target}' (line {anchor_line}), as {shown} needs",
-                                    fixes))  # fmt: skip
-    return out
-
-
-def _refrain_faults(lines: list[EnglishLine]) -> list[EnglishFault]:
-    out: list[EnglishFault] = []
-    for i, line in enumerate(lines, 1):
-        source = line.rule.refrain
-        if source is None or source > len(lines):
-            continue
-        want = [normalize(w) for w in lines[source - 1].words]
-        got = [normalize(w) for w in line.words]
-        if want == got:
-            continue
-        changed = _word_distance(want, got)
-        kind = "refrain_varied" if changed <= max(1, len(want) // 4) else "refrain"
-        out.append(EnglishFault(kind, i, None,
-                                f"line {i} should repeat line {source}: '{lines[source - 1].text}' ({changed} word(s) differ)",
-                                [lines[source - 1].text]))  # fmt: skip
-    return out
-
-
-def _word_distance(a: list[str], b: list[str]) -> int:
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
 
 
 __all__ = ["INFO", "EnglishLine", "EnglishReport", "check_english"]

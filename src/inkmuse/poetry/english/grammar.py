@@ -76,7 +76,9 @@ def rhyme_sounds(letters: int, seed: int, per_sound: int = 12) -> list[tuple[str
     """`letters` distinct rhyme sounds, each a list of stressed monosyllables (seeded)."""
     rich = []
     for key, words in rhyme_index().items():
-        monos = [w for w in words[:400] if w not in _BLOCKED and pronunciations(w)[0].stresses == (1,)]  # fmt: skip
+        monos = [
+            w for w in words[:400] if w not in _BLOCKED and pronunciations(w)[0].stresses == (1,)
+        ]
         if len(monos) >= per_sound and key[0] != "~":
             rich.append(tuple(monos[: 3 * per_sound]))
     rich.sort(key=lambda ws: ws[0])

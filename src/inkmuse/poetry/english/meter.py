@@ -81,7 +81,10 @@ class Meter:
         return sorted({len(p) for p, _, _ in self.patterns()})
 
 
-METERS = {m.name: m for m in [Meter("iamb", n) for n in (3, 4, 5, 6)] + [Meter("anapest", n) for n in (2, 3, 4)]}  # fmt: skip
+METERS = {
+    m.name: m
+    for m in [Meter("iamb", n) for n in (3, 4, 5, 6)] + [Meter("anapest", n) for n in (2, 3, 4)]
+}
 
 
 def get_meter(name: str) -> Meter:
