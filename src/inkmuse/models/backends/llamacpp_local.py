@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from inkmuse.core.errors import MissingDependencyError
+from inkmuse.core.errors import BackendError, MissingDependencyError
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
 
@@ -39,6 +39,9 @@ def default_gguf() -> Path:
         return Path(assemble(target, overwrite=True))
 
 
+N_CTX = 2048  # Gemma 3 270M takes 32k; 2048 holds a sonnet's repair round and stays light
+
+
 class LlamaCppLocal:
     supports_grammar = True
 
@@ -58,7 +61,7 @@ class LlamaCppLocal:
                 ) from None
             path = self._path or default_gguf()
             self.model = path.name
-            self._llama = Llama(model_path=str(path), n_ctx=1024, verbose=False)
+            self._llama = Llama(model_path=str(path), n_ctx=N_CTX, verbose=False)
         return self._llama
 
     def _kwargs(self, options: GenerateOptions) -> dict[str, Any]:
@@ -76,12 +79,22 @@ class LlamaCppLocal:
         return kwargs
 
     def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
-        out = self._load()(as_text(prompt), **self._kwargs(options))
+        try:
+            out = self._load()(as_text(prompt), **self._kwargs(options))
+        except ValueError as err:  # llama-cpp says "Requested tokens exceed context window"
+            raise BackendError(
+                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
+            ) from None
         return str(out["choices"][0]["text"])
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
-        for chunk in self._load()(as_text(prompt), stream=True, **self._kwargs(options)):
-            yield str(chunk["choices"][0]["text"])
+        try:
+            for chunk in self._load()(as_text(prompt), stream=True, **self._kwargs(options)):
+                yield str(chunk["choices"][0]["text"])
+        except ValueError as err:
+            raise BackendError(
+                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
+            ) from None
 
     def available(self) -> Availability:
         try:
