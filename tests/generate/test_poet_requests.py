@@ -91,3 +91,9 @@ def test_bad_requests_get_clear_errors(request_: PoemRequest, message: str) -> N
     with pytest.raises(InputError, match=message) as err:
         write_poem(request_)
     assert "accepted" in str(err.value)
+
+
+def test_continuing_a_famous_line_is_allowed_and_noted(tiny_poet: EmbeddedPoet) -> None:
+    result = write_poem(PoemRequest(opening="白日依山尽，", form="五绝", seed=1, n=4), tiny_poet)
+    assert result.text.startswith("白日依山尽，")
+    assert any("白日依山尽" in note for note in result.notes)

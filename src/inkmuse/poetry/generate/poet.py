@@ -14,7 +14,8 @@ from typing import Any
 from inkmuse.core.errors import InkmuseError
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
-from inkmuse.models.embedded import EmbeddedPoet
+from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
+from inkmuse.models.embedded.originality import split_lines
 from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.rank import Ranked, rank
 from inkmuse.poetry.generate.request import PoemRequest, plan_request
@@ -83,6 +84,12 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
             hint="try another seed, more candidates (--n), or a larger rhyme group",
         )
     best = kept[0].candidate
+    notes = list(plan.notes)
+    if plan.opening_lines:
+        index = load_originality_index()
+        own = [ln for ln in split_lines(best.text)[: plan.opening_lines] if index.contains(ln)]
+        if own:
+            notes.append(f"your own line(s) {'、'.join(own)} are in the corpus")
     params = {
         "form": plan.kind.short,
         "n": request.n,
@@ -107,6 +114,6 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         seed=seed,
         ranked=tuple(kept),
         rejected_copies=copies,
-        notes=plan.notes,
+        notes=tuple(notes),
         provenance=record,
     )
