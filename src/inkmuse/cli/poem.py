@@ -40,7 +40,12 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
 @click.option("--continue", "opening", help="Your first line(s): the poet completes the poem.")
 @click.option("--poem", "poem_text", help="A finished poem to revise with --suggest.")
 @click.option("--suggest", "slot", help="LINE or LINE:POS of --poem to offer alternatives for.")
-@click.option("--show", default=1, show_default=True, help="How many ranked poems to print.")
+@click.option(
+    "--show",
+    default=1,
+    show_default=True,
+    help="Ranked poems to print (alternatives: 8 unless more than 1).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def command(
     keywords: tuple[str, ...],
@@ -154,7 +159,7 @@ def _suggest(
         form=form,
         rhymebook=rhymebook,
         seed=seed,
-        k=max(show, 8),
+        k=show if show > 1 else 8,
     )
     if as_json:
         rows = [
