@@ -97,3 +97,9 @@ def test_continuing_a_famous_line_is_allowed_and_noted(tiny_poet: EmbeddedPoet) 
     result = write_poem(PoemRequest(opening="白日依山尽，", form="五绝", seed=1, n=4), tiny_poet)
     assert result.text.startswith("白日依山尽，")
     assert any("白日依山尽" in note for note in result.notes)
+
+
+def test_characters_the_poet_never_saw_are_left_out_with_a_note(tiny_poet: EmbeddedPoet) -> None:
+    result = write_poem(PoemRequest(keywords=("龘", "秋月"), form="五绝", seed=1, n=2), tiny_poet)
+    assert any("龘" in note for note in result.notes)
+    assert result.provenance["inputs"]["keywords"] == ["秋月"]
