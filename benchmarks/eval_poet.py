@@ -9,8 +9,9 @@ For 50 themes x 4 forms (seed = theme index), three ways of writing:
 - unconstrained: one sample from the same model and prompt with only min-p/temperature.
 Reported for each: validity (the checker finds no error), clean (no error and no warning),
 copy rate (poems with a line of 5+ characters found verbatim in the corpus), distinct-2
-(distinct character bigrams within lines / all bigrams) and the model's own score (mean
-log-probability per token, nats; higher is more fluent to the model).
+(distinct character bigrams within lines / all bigrams), the model's own score (mean
+log-probability per token, nats; higher is more fluent to the model) and keyword coverage
+(the share of the theme's characters that appear in the poem).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.free import sample_free
 from inkmuse.poetry.generate.poet import write_poem
+from inkmuse.poetry.generate.rank import coverage
 from inkmuse.poetry.generate.request import PoemRequest
 
 THEMES = [
@@ -95,7 +97,9 @@ def bigram_distinct(poems: list[str]) -> float:
     return len(set(grams)) / max(len(grams), 1)
 
 
-def summarise(poems: list[tuple[str, str]], scores: list[float]) -> dict[str, float]:
+def summarise(
+    poems: list[tuple[str, str]], scores: list[float], words: list[list[str]]
+) -> dict[str, float]:
     index = load_originality_index()
     valid = clean = copied = 0
     for form, text in poems:
@@ -115,6 +119,7 @@ def summarise(poems: list[tuple[str, str]], scores: list[float]) -> dict[str, fl
         "copy_rate": copied / n,
         "distinct_2": bigram_distinct([t for _, t in poems]),
         "model_score": sum(scores) / max(len(scores), 1),
+        "keyword_coverage": sum(coverage(t, w) for (_, t), w in zip(poems, words, strict=True)) / n,
     }
 
 
@@ -123,13 +128,15 @@ def run(
 ) -> dict[str, Any]:
     poems: list[tuple[str, str]] = []
     scores: list[float] = []
+    words: list[list[str]] = []
     started = time.perf_counter()
     for t, theme in enumerate(themes):
         for form in FORMS:
             text, score = write(form, theme.split(), t)
             poems.append((form, text))
             scores.append(score)
-    result: dict[str, Any] = summarise(poems, scores)
+            words.append(theme.split())
+    result: dict[str, Any] = summarise(poems, scores, words)
     result["seconds"] = time.perf_counter() - started
     result["examples"] = [text for _, text in poems[:8]]
     print(
