@@ -47,6 +47,28 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
     help="Ranked poems to print (alternatives: 8 unless more than 1).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option(
+    "--backend", help="A configured backend (inkmuse backends list); default: the embedded poet."
+)
+@click.option(
+    "--strategy",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "grammar", "repair", "unconstrained"]),
+    help="How a backend keeps the form.",
+)
+@click.option("--drafts", default=3, show_default=True, help="Backend drafts per round.")
+@click.option("--rounds", default=3, show_default=True, help="Repair rounds at most.")
+@click.option(
+    "--lang",
+    default="zh",
+    show_default=True,
+    type=click.Choice(["zh", "en"]),
+    help="Prompt language for backends.",
+)
+@click.option(
+    "--fallback", is_flag=True, help="Write with the embedded poet if the backend is unreachable."
+)
 def command(
     keywords: tuple[str, ...],
     form: str | None,
@@ -61,11 +83,37 @@ def command(
     slot: str | None,
     show: int,
     as_json: bool,
+    backend: str | None,
+    strategy: str,
+    drafts: int,
+    rounds: int,
+    lang: str,
+    fallback: bool,
 ) -> None:
     """Write a classical poem that keeps every rule of its form (no network, no GPU).
 
     KEYWORDS steer the content (秋夜 思乡). Every poem is checked before it is printed.
+    With --backend, any configured model writes it (grammar or repair keeps the form);
+    English forms (sonnet, haiku, limerick ...) go to the English poet.
     """
+    from inkmuse.poetry.english import is_english_form
+
+    if (backend and backend != "embedded") or (form and is_english_form(form)):
+        import sys
+
+        from inkmuse.cli.poem_backend import write_on_backend
+
+        if acrostic or opening or slot or poem_text:
+            raise InputError(
+                "--acrostic, --continue and --suggest use the embedded poet",
+                accepted="drop --backend, or drop those options",
+            )
+        ok = write_on_backend(
+            keywords, form=form or "七绝", backend=backend, strategy=strategy, drafts=drafts,
+            rounds=rounds, seed=seed, temperature=temperature, rhyme=rhyme, rhymebook=rhymebook,
+            lang=lang, fallback=fallback, as_json=as_json,
+        )  # fmt: skip
+        sys.exit(0 if ok else 1)
     if slot or poem_text:
         if not (slot and poem_text):
             raise InputError(

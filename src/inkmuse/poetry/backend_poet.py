@@ -12,6 +12,7 @@ Strategies, picked by what the backend can do (`strategy="auto"`):
   precise faults go back to the model ("第三句第二字「X」应平") for another round, up to a
   bound. The best poem is returned with any faults that remain, reported, never hidden.
 - unconstrained: one round of drafts, no feedback (the baseline the evaluation compares).
+- native: the embedded poet, which decodes inside the form itself.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
 from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.text import is_han
 
-STRATEGIES = ("auto", "grammar", "repair", "unconstrained")
+STRATEGIES = ("auto", "native", "grammar", "repair", "unconstrained")
 _FORM_EN = {"五绝": "five-character quatrain (wujue)", "七绝": "seven-character quatrain (qijue)",
             "五律": "five-character regulated octave (wulü)", "七律": "seven-character regulated octave (qilü)"}  # fmt: skip
 
@@ -80,8 +81,14 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
     book = get_rhymebook(request.rhymebook)
     seed = resolve_seed(request.seed)
     strategy = request.strategy
+    native = getattr(model, "writes_forms", False)  # the embedded poet decodes inside the form
     if strategy == "auto":
-        strategy = "grammar" if model.supports_grammar else "repair"
+        strategy = "native" if native else "grammar" if model.supports_grammar else "repair"
+    if strategy == "native" and not native:
+        raise InputError(
+            f"{model.name} does not decode inside forms",
+            accepted="grammar, repair or unconstrained",
+        )
     if strategy == "grammar" and not model.supports_grammar:
         raise InputError(f"{model.name} cannot take a grammar", accepted="repair or unconstrained")
     group = book.resolve_group(request.rhyme) if request.rhyme else None
@@ -90,7 +97,7 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
         group = choices[int(make_rng(seed).integers(len(choices)))]
     rhyme_short = book.short(group) if group else None
     grammar = form_grammar(kind, group, book) if strategy == "grammar" and group else None
-    messages = _prompt(request, kind.short, rhyme_short, base=strategy == "grammar")
+    messages = _prompt(request, kind.short, rhyme_short, base=strategy in ("grammar", "native"))
     history: list[tuple[int, str, int]] = []
     best: tuple[tuple[int, int], str, CheckReport] | None = None
     max_rounds = request.rounds if strategy == "repair" else 1

@@ -19,6 +19,7 @@ _FORMS = ("五绝", "七绝", "五律", "七律")
 class EmbeddedBackend:
     name = "embedded"
     supports_grammar = False
+    writes_forms = True  # decodes inside the form itself (strategy "native")
 
     def __init__(self, name: str = "embedded") -> None:
         self.name = name
