@@ -8,7 +8,8 @@ SYSSTAMP := $(VENV)/.system-packages
 CORPUS := data/cache/chinese-poetry-2.0.1/package
 
 .PHONY: demo test lint typecheck unit setup system-packages corpus prosody-tables eval bench \
-	eval-music bench-music folk-stats bench-create eval-backends bench-studio clean
+	eval-music bench-music folk-stats bench-create eval-backends bench-studio eval-poet bench-poem \
+	eval-english eval-english-checker clean
 
 demo: setup
 	$(BIN)/inkmuse demo
@@ -72,6 +73,19 @@ bench-create: setup
 
 eval-backends: setup
 	$(BIN)/python benchmarks/eval_backends.py
+
+eval-poet: setup
+	$(BIN)/python benchmarks/eval_poet.py
+
+bench-poem: setup
+	$(BIN)/python benchmarks/bench_poem.py
+
+eval-english-checker: setup
+	$(BIN)/python benchmarks/eval_english_checker.py
+
+# About 15 minutes: Gemma 3 270M writes English forms under each strategy.
+eval-english: setup
+	$(BIN)/python benchmarks/eval_english.py
 
 bench-studio: setup
 	$(BIN)/python benchmarks/bench_studio_load.py --users 20 --seconds 10
