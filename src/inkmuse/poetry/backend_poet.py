@@ -13,6 +13,9 @@ Strategies, picked by what the backend can do (`strategy="auto"`):
   bound. The best poem is returned with any faults that remain, reported, never hidden.
 - unconstrained: one round of drafts, no feedback (the baseline the evaluation compares).
 - native: the embedded poet, which decodes inside the form itself.
+- masks: a local model that takes a logits processor (llama-cpp-python in process): the
+  same per-position masks as the embedded poet, token by token (`inkmuse.poetry.token_masks`),
+  which also forbid 重字.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
 from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.text import is_han
+from inkmuse.poetry.token_masks import FormMasks
 
-STRATEGIES = ("auto", "native", "grammar", "repair", "unconstrained")
+STRATEGIES = ("auto", "native", "masks", "grammar", "repair", "unconstrained")
 _FORM_EN = {"五绝": "five-character quatrain (wujue)", "七绝": "seven-character quatrain (qijue)",
             "五律": "five-character regulated octave (wulü)", "七律": "seven-character regulated octave (qilü)"}  # fmt: skip
 
@@ -82,8 +86,21 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
     seed = resolve_seed(request.seed)
     strategy = request.strategy
     native = getattr(model, "writes_forms", False)  # the embedded poet decodes inside the form
+    masks_ok = getattr(model, "supports_masks", False)  # a local model taking a logits processor
     if strategy == "auto":
-        strategy = "native" if native else "grammar" if model.supports_grammar else "repair"
+        strategy = (
+            "native"
+            if native
+            else "masks"
+            if masks_ok
+            else "grammar"
+            if model.supports_grammar
+            else "repair"
+        )
+    if strategy == "masks" and not masks_ok:
+        raise InputError(
+            f"{model.name} takes no logits processor", accepted="grammar, repair or unconstrained"
+        )
     if strategy == "native" and not native:
         raise InputError(
             f"{model.name} does not decode inside forms",
@@ -92,12 +109,14 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
     if strategy == "grammar" and not model.supports_grammar:
         raise InputError(f"{model.name} cannot take a grammar", accepted="repair or unconstrained")
     group = book.resolve_group(request.rhyme) if request.rhyme else None
-    if strategy == "grammar" and group is None:
+    if strategy in ("grammar", "masks") and group is None:
         choices = rhyme_groups_by_use(book, kind.line_length)
         group = choices[int(make_rng(seed).integers(len(choices)))]
     rhyme_short = book.short(group) if group else None
     grammar = form_grammar(kind, group, book) if strategy == "grammar" and group else None
-    messages = _prompt(request, kind.short, rhyme_short, base=strategy in ("grammar", "native"))
+    messages = _prompt(
+        request, kind.short, rhyme_short, base=strategy in ("grammar", "native", "masks")
+    )
     history: list[tuple[int, str, int]] = []
     best: tuple[tuple[int, int], str, CheckReport] | None = None
     max_rounds = request.rounds if strategy == "repair" else 1
@@ -111,7 +130,13 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
                 seed=derive_seed(seed, "draft", str(round_), str(d)),
                 grammar=grammar,
             )
-            raw = model.generate(messages, options)
+            if strategy == "masks" and group is not None:
+                patterns = kind.patterns()
+                spec = patterns[int(make_rng(options.seed or 0).integers(len(patterns)))]
+                masks = FormMasks(model.token_table(), spec, group, book)  # type: ignore[attr-defined]
+                raw = model.generate_masked(messages, masks, options)  # type: ignore[attr-defined]
+            else:
+                raw = model.generate(messages, options)
             text = extract_poem(raw, kind.line_length, kind.line_count or 4)
             report = _check(text, kind.short, request.rhymebook)
             key = (len(report.errors), len(report.warnings)) if report else (99, 99)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ N_CTX = 2048  # Gemma 3 270M takes 32k; 2048 holds a sonnet's repair round and s
 
 class LlamaCppLocal:
     supports_grammar = True
+    supports_masks = True  # takes a logits processor: the form's masks apply per token
 
     def __init__(self, name: str, model_path: Path | None = None) -> None:
         self.name = name
@@ -95,6 +97,40 @@ class LlamaCppLocal:
             raise BackendError(
                 f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
             ) from None
+
+    def token_table(self) -> Any:
+        """The model's single-character tokens (scanned once, about 0.6 s for Gemma)."""
+        from inkmuse.poetry.token_masks import TokenTable
+
+        if getattr(self, "_table", None) is None:
+            llama = self._load()
+            chars: dict[str, int] = {}
+            for token in range(llama.n_vocab()):
+                try:
+                    text = llama.detokenize([token]).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+                    chars.setdefault(text, token)
+            punct = {p: llama.tokenize(p.encode(), add_bos=False)[0] for p in ("，", "。")}
+            self._table = TokenTable(chars, punct, llama.token_eos())
+        return self._table
+
+    def generate_masked(self, prompt: Prompt, masks: Any, options: GenerateOptions) -> str:
+        """Generate with `masks` (a FormMasks) as the logits processor."""
+        from llama_cpp import LogitsProcessorList
+
+        llama = self._load()
+        text = as_text(prompt)
+        masks.prompt_len = len(llama.tokenize(text.encode(), add_bos=True))
+        kwargs = self._kwargs(replace(options, grammar=None))
+        try:
+            out = llama(text, logits_processor=LogitsProcessorList([masks]), **kwargs)
+        except ValueError as err:
+            raise BackendError(
+                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
+            ) from None
+        return str(out["choices"][0]["text"])
 
     def available(self) -> Availability:
         try:

@@ -1,0 +1,144 @@
+"""Logit masks that keep a form, for a local model whose tokens inkmuse can read.
+
+The same constraint the checker and the embedded poet's decoder use, applied at each step
+of a foreign model (llama-cpp-python in process, or transformers through `BatchFormMasks`): only single-character tokens of the tone
+the position allows (keeping 一三五不论 to the sequences with no 孤平, 三平尾 or 三仄尾), the
+rhyme group at rhyme positions, no character twice (重字, which a grammar cannot forbid),
+the line's punctuation, then the end.
+
+    >>> masks = FormMasks(TokenTable({"山": 1, "人": 2, "月": 3}, {"，": 9, "。": 8}, eos=0),
+    ...                   get_form("五绝").pattern(Tone.ZE, False), "下平声十一真")
+    >>> sorted(masks.allowed(""))  # 仄仄平平仄: the first character may be either tone
+    [1, 2, 3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
+from inkmuse.poetry.grammar import _classes, line_variants
+from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
+from inkmuse.poetry.tones import Tone
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """A model's single-character tokens: character -> token id; punctuation; end."""
+
+    chars: dict[str, int]
+    punct: dict[str, int]
+    eos: int
+
+    @cached_property
+    def text_of(self) -> dict[int, str]:
+        return {i: c for c, i in {**self.chars, **self.punct}.items()}
+
+
+class FormMasks:
+    """Allowed next tokens after any prefix of a poem of `spec` rhyming in `group`."""
+
+    def __init__(
+        self, table: TokenTable, spec: FormSpec, group: str, book: RhymeBook | None = None
+    ) -> None:
+        self.table = table
+        self.spec = spec
+        self.book = book or get_rhymebook("平水韵")
+        n = spec.line_length
+        ping, ze = _classes(self.book.name, n)
+        common = set(ping) | set(ze)
+        self.tones = {
+            c: "".join(t for t in "平仄" if Tone(t) in self.book.tones(c))
+            for c in table.chars
+            if c in common
+        }
+        self.rhyme = {c for c in self.tones if group in self.book.rhyme_groups(c)}
+        self.variants = [line_variants(line.pattern) for line in spec.lines]
+        self.prompt_len = 0
+
+    def allowed(self, text: str) -> list[int]:
+        """Token ids that may follow the poem text written so far."""
+        lines: list[str] = []
+        current = ""
+        for ch in text:
+            if ch in self.table.punct:
+                lines.append(current)
+                current = ""
+            else:
+                current += ch
+        i = len(lines)
+        if i == len(self.spec.lines):
+            return [self.table.eos]
+        n = self.spec.line_length
+        if len(current) == n:
+            return [self.table.punct[self.spec.lines[i].punct]]
+        j = len(current)
+        fits = [
+            v
+            for v in self.variants[i]
+            if all(v[k] in self.tones.get(c, "平仄") for k, c in enumerate(current))
+        ]
+        wanted = {v[j] for v in fits}
+        used = set(text)
+        line = self.spec.lines[i]
+        pool = self.rhyme if (j == n - 1 and line.rhymes) else self.tones
+        return [
+            self.table.chars[c]
+            for c in pool
+            if c not in used and any(t in wanted for t in self.tones[c])
+        ]
+
+    def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """A llama-cpp-python logits processor (set `prompt_len` before generating)."""
+        text = "".join(self.table.text_of.get(int(t), "") for t in input_ids[self.prompt_len :])
+        keep = self.allowed(text)
+        masked = np.full_like(scores, -np.inf)
+        if keep:
+            masked[keep] = scores[keep]
+        else:  # a dead end (every fitting character used): end, the checker will say why
+            masked[self.table.eos] = 0.0
+        return masked
+
+
+def token_table_from_decoder(
+    decode: Callable[[list[int]], str], vocab_size: int, eos: int
+) -> TokenTable:
+    """A TokenTable from any tokenizer's decode function (Hugging Face's `tokenizer.decode`)."""
+    chars: dict[str, int] = {}
+    punct: dict[str, int] = {}
+    for token in range(vocab_size):
+        text = decode([token]).strip()
+        if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+            chars.setdefault(text, token)
+        elif text in ("，", "。"):
+            punct.setdefault(text, token)
+    return TokenTable(chars, punct, eos)
+
+
+class BatchFormMasks:
+    """The masks as a Hugging Face `LogitsProcessor`: call(input_ids, scores) on a batch.
+
+    Uses only indexing that torch tensors and numpy arrays share, so it runs under
+    transformers' `generate(logits_processor=[...])` and is tested here with numpy.
+    """
+
+    def __init__(self, masks: FormMasks, prompt_len: int) -> None:
+        self.masks = masks
+        self.prompt_len = prompt_len
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        text_of = self.masks.table.text_of
+        for row in range(scores.shape[0]):
+            ids = [int(t) for t in input_ids[row][self.prompt_len :]]
+            keep = self.masks.allowed("".join(text_of.get(t, "") for t in ids)) or [
+                self.masks.table.eos
+            ]
+            kept = scores[row, keep]
+            scores[row, :] = float("-inf")
+            scores[row, keep] = kept
+        return scores
