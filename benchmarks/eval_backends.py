@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/eval_backends.py [--themes 10] [--form 五绝]
 
 Starts `python -m llama_cpp.server` on loopback with the packaged GGUF, then for each theme
-writes a poem with each strategy (grammar; repair over the chat endpoint; unconstrained)
+writes a poem with each strategy (masks on the same model in process; grammar; repair over
+the chat endpoint; unconstrained)
 and prints the validity rate by the checker, average rounds and seconds per poem. The
 embedded poet is run on the same themes for comparison. Needs `pip install 'inkmuse[gguf]'`.
 """
@@ -34,7 +35,7 @@ def main() -> None:
 
     from inkmuse.core.errors import BackendError
     from inkmuse.models.backends.embedded import EmbeddedBackend
-    from inkmuse.models.backends.llamacpp_local import default_gguf
+    from inkmuse.models.backends.llamacpp_local import LlamaCppLocal, default_gguf
     from inkmuse.models.backends.openai_http import OpenAIBackend
     from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend
 
@@ -43,7 +44,9 @@ def main() -> None:
     try:
         completion = OpenAIBackend("llamacpp", server.url, "gemma", flavor="llamacpp", chat=False)
         chat = OpenAIBackend("llamacpp-chat", server.url, "gemma", flavor="openai", chat=True)
+        local = LlamaCppLocal("gemma-local")  # the same GGUF, in process
         runs = [
+            ("masks (in-process llama-cpp)", local, "masks", 1),
             ("grammar", completion, "grammar", 1),
             ("repair (chat, 3 rounds x 2 drafts)", chat, "repair", 2),
             ("unconstrained (chat, 2 drafts)", chat, "unconstrained", 2),
