@@ -18,7 +18,10 @@ from inkmuse.core.errors import InkmuseError
 
 # name -> (module, one-line help). The help is here so `inkmuse --help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("inkmuse.cli.check", "Check a classical poem's form: tones, rhyme, 粘对, 孤平."),
+    "check": (
+        "inkmuse.cli.check",
+        "Check a poem's form: 平仄 粘对 孤平 出韵, or English meter and rhyme.",
+    ),
     "poem": ("inkmuse.cli.poem", "Write a poem that keeps its form."),
     "paint": ("inkmuse.cli.paint", "Paint a picture from an idea or a poem."),
     "compose": ("inkmuse.cli.compose", "Set a poem to music, or compose from a mood."),
