@@ -14,7 +14,7 @@ or summer, red-orange → autumn.
 
     >>> ct = creation_theme("秋夜 思乡")
     >>> ct.theme.season, ct.theme.time_of_day, ct.theme.mood, ct.key, ct.tempo < 80
-    ('autumn', 'night', 'nostalgic', 'E羽', True)
+    ('autumn', 'night', 'nostalgic', 'C商', True)
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ where it makes no 孤平 or 三平尾, and no 三仄尾); and the rhyme group at
 position. What a context-free grammar cannot say (no character twice, 重字) is left to the
 checker, which runs on every draft afterwards.
 
+    >>> from inkmuse.poetry.forms import get_form
     >>> g = form_grammar(get_form("五绝"), "下平声七阳")
     >>> g.splitlines()[0]
     'root ::= p0 | p1 | p2 | p3'
