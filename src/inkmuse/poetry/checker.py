@@ -247,6 +247,13 @@ def _fit_cost(fixed: str, pattern: str) -> int:
 
 
 @cache
+def _key_costs(fixed: str, level_end: bool, n: int) -> tuple[int, int]:
+    """(faults if the line's key is 平, faults if 仄) for a line of these tone classes."""
+    end = P if level_end else Z
+    return _fit_cost(fixed, _template(P, end, n)), _fit_cost(fixed, _template(Z, end, n))
+
+
+@cache
 def _best_line(fixed: str, pattern: str, prev: tuple[str, str] | None) -> tuple[str, LineJudgement]:
     """The readings of a line's polyphones (* in `fixed`) that leave the fewest faults.
 
@@ -296,15 +303,19 @@ class _Checker:
         self.used = set("".join(poem.lines))
         # Per character: (tone classes, 平 rhyme groups, reading only estimated).
         profile = book.profile
+        known = book.cached_profiles.get  # the common case, without a method call
         self.readings: list[list[tuple[frozenset[Tone], tuple[str, ...], bool]]] = (
             [
                 [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
                 for i, line in enumerate(poem.lines)
             ]
             if pins
-            else [[profile(ch) for ch in line] for line in poem.lines]
+            else [[known(ch) or profile(ch) for ch in line] for line in poem.lines]
         )
-        self.estimated = [{j for j, r in enumerate(row) if r[2]} for row in self.readings]
+        self.estimated = [
+            {j for j, r in enumerate(row) if r[2]} if any(r[2] for r in row) else set()
+            for row in self.readings
+        ]
         # Per character: its one tone class, or * when it has both, ? when none (polyphones
         # and unknown characters fit any template).
         self.fixed = ["".join([_CLASS_OF[r[0]] for r in row]) for row in self.readings]
@@ -364,10 +375,11 @@ class _Checker:
     def _rhyme_group(self) -> str | None:
         votes: Counter[str] = Counter()
         for i in range(1, len(self.poem.lines), 2):
-            ch = self.poem.lines[i][-1]
-            for g in set(self.readings[i][-1][1]):
-                if not any(r.estimated for r in self.book.readings(ch) if r.group == g):
-                    votes[g] += 1
+            _tones, groups, estimated = self.readings[i][-1]
+            if estimated:
+                continue  # an inferred reading does not vote for the poem's rhyme
+            for g in set(groups):
+                votes[g] += 1
         if not votes:
             return None
         best = max(votes.values())
@@ -390,10 +402,7 @@ class _Checker:
         States are 0 (平) and 1 (仄); ties keep 粘对, then prefer 平, so the result is stable.
         """
         n = self.n
-        costs = [
-            (_fit_cost(f, _template(P, e, n)), _fit_cost(f, _template(Z, e, n)))
-            for f, e in zip(self.fixed, ends, strict=True)
-        ]
+        costs = [_key_costs(f, e is P, n) for f, e in zip(self.fixed, ends, strict=True)]
         total: list[float] = [float(c) for c in costs[0]]
         back: list[tuple[int, int]] = [(0, 0)]
         for i in range(1, len(ends)):
@@ -618,7 +627,9 @@ class _Checker:
         for i, rep in enumerate(reports):
             if "*" not in rep.classes and "?" not in rep.classes and not self.estimated[i]:
                 continue
-            for j, c in enumerate(rep.classes):
+            marked = [j for j, c in enumerate(rep.classes) if c in "*?"] + sorted(self.estimated[i])
+            for j in sorted(set(marked)):
+                c = rep.classes[j]
                 ch = rep.text[j]
                 resolved = _TONE[rep.tones[j]]
                 where = (where_zh(i + 1, j + 1), where_en(i + 1, j + 1))

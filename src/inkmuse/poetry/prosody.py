@@ -90,6 +90,7 @@ class RhymeBook:
                 index.setdefault(ch, []).append(Reading(tone, g, estimated=True))
         self._index = {ch: tuple(rs) for ch, rs in index.items()}
         self._profiles: dict[str, tuple[frozenset[Tone], tuple[str, ...], bool]] = {}
+        self.cached_profiles = self._profiles  # read-only view for hot loops (see checker)
         self._by_short = {g.short: g.name for g in groups.values()}
         self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
         for family in _NEIGHBOURS.get(name, ()):
@@ -100,8 +101,15 @@ class RhymeBook:
     def readings(self, ch: str) -> tuple[Reading, ...]:
         """All readings of a character, looked up as given, then simplified, then traditional."""
         found = self._index.get(ch)
-        if found is None:
-            found = self._index.get(to_simplified(ch)) or self._index.get(to_traditional(ch)) or ()
+        if found is None or (found and all(r.estimated for r in found)):
+            # A variant form OpenCC maps to a known character (爲 -> 为) beats a guess from
+            # homophones; the guess stays only when no form of the character is known.
+            for other in (to_simplified(ch), to_traditional(ch)):
+                known = self._index.get(other)
+                if other != ch and known and not all(r.estimated for r in known):
+                    found = known
+                    break
+            found = found or ()
             self._index[ch] = found
         return found
 
