@@ -312,10 +312,7 @@ class _Checker:
             if pins
             else [[known(ch) or profile(ch) for ch in line] for line in poem.lines]
         )
-        self.estimated = [
-            {j for j, r in enumerate(row) if r[2]} if any(r[2] for r in row) else set()
-            for row in self.readings
-        ]
+        self.estimated = [{j for j, r in enumerate(row) if r[2]} for row in self.readings]
         # Per character: its one tone class, or * when it has both, ? when none (polyphones
         # and unknown characters fit any template).
         self.fixed = ["".join([_CLASS_OF[r[0]] for r in row]) for row in self.readings]
@@ -459,8 +456,10 @@ class _Checker:
                     before,
                     [e for e in errors if e[0] != "tone" or e[1] not in best.excuses_prev],
                 )
-            judged.append((best, list(best.errors)))
+            judged.append((best, best.errors))  # shared and cached: never changed in place
         for i, (judgement, errors) in enumerate(judged):
+            if not (errors or judgement.warnings or judgement.accepted):
+                continue
             for kind, pos in judgement.accepted:
                 self._info(kind, i, pos, *_ACCEPTED[kind])
             for kind, pos, want in errors + judgement.warnings:
@@ -582,10 +581,13 @@ class _Checker:
         if not repeated:
             return
         positions: dict[str, list[tuple[int, int]]] = {}
-        for i, line in enumerate(self.poem.lines):
-            for j, ch in enumerate(line):
-                if ch in repeated and not (j > 0 and line[j - 1] == ch):  # 叠字 counts once
-                    positions.setdefault(ch, []).append((i, j))
+        for ch in sorted(repeated, key=text.index):
+            for i, line in enumerate(self.poem.lines):
+                j = line.find(ch)
+                while j != -1:
+                    if not (j > 0 and line[j - 1] == ch):  # 叠字 (萧萧) counts once
+                        positions.setdefault(ch, []).append((i, j))
+                    j = line.find(ch, j + 1)
         for ch, where in positions.items():
             if len(where) < 2:
                 continue
