@@ -581,13 +581,10 @@ class _Checker:
         if not repeated:
             return
         positions: dict[str, list[tuple[int, int]]] = {}
-        for ch in sorted(repeated, key=text.index):
-            for i, line in enumerate(self.poem.lines):
-                j = line.find(ch)
-                while j != -1:
-                    if not (j > 0 and line[j - 1] == ch):  # 叠字 (萧萧) counts once
-                        positions.setdefault(ch, []).append((i, j))
-                    j = line.find(ch, j + 1)
+        for i, line in enumerate(self.poem.lines):
+            for j, ch in enumerate(line):
+                if ch in repeated and not (j > 0 and line[j - 1] == ch):  # 叠字 counts once
+                    positions.setdefault(ch, []).append((i, j))
         for ch, where in positions.items():
             if len(where) < 2:
                 continue
