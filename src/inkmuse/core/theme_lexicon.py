@@ -214,6 +214,15 @@ def _english_entry(word: str) -> str | None:
     return None
 
 
+def palette_for(time_of_day: str | None, season: str | None) -> str:
+    """The palette a time of day (night, dusk) or else a season implies; ink otherwise."""
+    if time_of_day in _TIME_PALETTE:
+        return _TIME_PALETTE[time_of_day]
+    if season is not None:
+        return _SEASON_PALETTE[season]
+    return "ink"
+
+
 def theme_from_text(text: str) -> Theme:
     """Read imagery, mood, season, time of day and palette from an idea or a poem.
 
@@ -234,14 +243,7 @@ def theme_from_text(text: str) -> Theme:
     if "snow" in imagery and season is None:
         season = "winter"
     named = tally.ranked("=" + name for name in PALETTES)
-    if named:
-        palette = named[0][1:]
-    elif time_of_day in _TIME_PALETTE:
-        palette = _TIME_PALETTE[time_of_day]
-    elif season is not None:
-        palette = _SEASON_PALETTE[season]
-    else:
-        palette = "ink"
+    palette = named[0][1:] if named else palette_for(time_of_day, season)
     language = "zh" if _CJK.search(text) else "en"
     keywords = tuple(dict.fromkeys(words))[:16]
     return Theme(

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from inkmuse.core.theme import Theme
-from inkmuse.core.theme_lexicon import theme_from_text
+from inkmuse.core.theme_lexicon import palette_for, theme_from_text
 
 # Chinese words for scene elements: keywords for the poet when the idea is not Chinese.
 ELEMENT_WORDS = {
@@ -124,12 +124,7 @@ def read_image(path: Path) -> ImageReading:
         season = season or "autumn"
     if blue > 0.4 and mood is None:
         mood = "serene"
-    palette = (
-        "night" if time == "night"
-        else "dusk" if time == "dusk"
-        else {"spring": "spring", "summer": "qinglv", "autumn": "qianjiang", "winter": "winter"}.get(season or "", "ink")
-    )  # fmt: skip
-    return ImageReading(palette, mood, season, time, brightness, saturation)
+    return ImageReading(palette_for(time, season), mood, season, time, brightness, saturation)
 
 
 def creation_theme(idea: str, image: Path | None = None, key: str | None = None) -> CreationTheme:
