@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any
 
 from inkmuse.core.errors import InputError
@@ -56,6 +57,11 @@ _CLASS_OF = {
     frozenset({Tone.PING, Tone.ZE}): "*",
     frozenset(): "?",
 }
+_MARK_OF = {(tones, False): mark for tones, mark in _CLASS_OF.items()} | {
+    (tones, True): mark for tones, mark in zip(_CLASS_OF, "pzs?", strict=True)
+}
+_ESTIMATED = re.compile("[pzs]")
+_ESTIMATED_AS_CLASS = str.maketrans("pzs", "平仄*")
 _CLASS_TONES = {
     "平": frozenset({Tone.PING}),
     "仄": frozenset({Tone.ZE}),
@@ -253,8 +259,17 @@ def _key_costs(fixed: str, level_end: bool, n: int) -> tuple[int, int]:
     return _fit_cost(fixed, _template(P, end, n)), _fit_cost(fixed, _template(Z, end, n))
 
 
+# judge_line looks at the line before only to see whether it is a 拗 line wanting 对句相救;
+# any such line stands for all of them, so the cache is keyed on that one fact.
+_LINE_WANTING_RESCUE = ("仄仄平仄仄", "仄仄平平仄")
+
+
+def _wants_rescue(tones: str, pattern: str) -> bool:
+    return pattern.endswith("仄仄平平仄") and needs_rescue(tones)
+
+
 @cache
-def _best_line(fixed: str, pattern: str, prev: tuple[str, str] | None) -> tuple[str, LineJudgement]:
+def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, LineJudgement]:
     """The readings of a line's polyphones (* in `fixed`) that leave the fewest faults.
 
     Cached: a line is known by its tone classes, so the corpus repeats the same few
@@ -262,10 +277,10 @@ def _best_line(fixed: str, pattern: str, prev: tuple[str, str] | None) -> tuple[
     """
     strict = _strictness(pattern)
     rhymes = pattern[-1] == "平"
+    prev = _LINE_WANTING_RESCUE if rescue_wanted else None
     best_tones = _default_tones(fixed, pattern)
     best = judge_line(best_tones, pattern, strict, rhymes, prev)
     choices = [j for j, f in enumerate(fixed) if f == "*"]
-    rescue_wanted = prev is not None and needs_rescue(prev[0])
     if (best.score == (0, 0) and not rescue_wanted) or not choices or len(choices) > 8:
         return best_tones, best
     for bits in range(1, 2 ** len(choices)):
@@ -281,6 +296,35 @@ def _best_line(fixed: str, pattern: str, prev: tuple[str, str] | None) -> tuple[
         ):
             best, best_tones = judgement, candidate
     return best_tones, best
+
+
+@lru_cache(maxsize=1 << 16)
+def _viterbi(costs: tuple[tuple[int, int], ...]) -> tuple[Tone, ...]:
+    """Each line's key tone (2nd character) from its (cost if 平, cost if 仄) in tone faults,
+    plus _BREAK_COST for each 失粘/失对: states are 0 (平) and 1 (仄); ties keep 粘对, then
+    prefer 平, so the result is stable. Cached: poems share their cost shapes.
+    """
+    total: list[float] = [float(c) for c in costs[0]]
+    back: list[tuple[int, int]] = [(0, 0)]
+    for i in range(1, len(costs)):
+        pair = i % 2 == 1  # 对句: opposite of the line before; 出句: the same (粘)
+        step = []
+        choice = []
+        for k in (0, 1):
+            wanted_from = 1 - k if pair else k  # the previous key that needs no break
+            stay = total[wanted_from]
+            brk = total[1 - wanted_from] + _BREAK_COST
+            prev = wanted_from if stay <= brk else 1 - wanted_from
+            step.append(min(stay, brk) + costs[i][k])
+            choice.append(prev)
+        total = step
+        back.append((choice[0], choice[1]))
+    k = 0 if total[0] <= total[1] else 1
+    keys = [k]
+    for i in range(len(costs) - 1, 0, -1):
+        k = back[i][k]
+        keys.append(k)
+    return tuple((P, Z)[k] for k in reversed(keys))
 
 
 class _Checker:
@@ -301,21 +345,32 @@ class _Checker:
         self.n = kind.line_length
         self.faults: list[Fault] = []
         self.used = set("".join(poem.lines))
-        # Per character: (tone classes, 平 rhyme groups, reading only estimated).
-        profile = book.profile
-        known = book.cached_profiles.get  # the common case, without a method call
-        self.readings: list[list[tuple[frozenset[Tone], tuple[str, ...], bool]]] = (
-            [
+        self.pins = pins
+        # Per character: its one tone class, or * when it has both, ? when none (polyphones
+        # and unknown characters fit any template). Read in one str.translate per line;
+        # the full readings are looked up only where a rule needs them (_profile).
+        if pins:
+            rows = [
                 [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
                 for i, line in enumerate(poem.lines)
             ]
-            if pins
-            else [[known(ch) or profile(ch) for ch in line] for line in poem.lines]
-        )
-        self.estimated = [{j for j, r in enumerate(row) if r[2]} for row in self.readings]
-        # Per character: its one tone class, or * when it has both, ? when none (polyphones
-        # and unknown characters fit any template).
-        self.fixed = ["".join([_CLASS_OF[r[0]] for r in row]) for row in self.readings]
+            marks = ["".join([_MARK_OF[r[0], r[2]] for r in row]) for row in rows]
+        else:
+            marks = [book.tone_marks(line) for line in poem.lines]
+        self.estimated: list[set[int]] = [set() for _ in marks]
+        if any(_ESTIMATED.search(m) for m in marks):
+            self.estimated = [{j for j, c in enumerate(m) if c in "pzs"} for m in marks]
+            marks = [m.translate(_ESTIMATED_AS_CLASS) for m in marks]
+        self.fixed = marks
+
+    def _profile(self, i: int, j: int) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
+        """(tone classes, 平 rhyme groups, estimated) of line i's character j, after pins."""
+        line = self.poem.lines[i]
+        j %= len(line)
+        if self.pins:
+            return self._pinned(line[j], i, j, self.pins)
+        ch = line[j]
+        return self.book.profile(ch)
 
     # -- readings ---------------------------------------------------------------------
     def _pinned(
@@ -372,20 +427,20 @@ class _Checker:
     def _rhyme_group(self) -> str | None:
         votes: Counter[str] = Counter()
         for i in range(1, len(self.poem.lines), 2):
-            _tones, groups, estimated = self.readings[i][-1]
+            _tones, groups, estimated = self._profile(i, -1)
             if estimated:
                 continue  # an inferred reading does not vote for the poem's rhyme
-            for g in set(groups):
+            for g in dict.fromkeys(groups):  # in reading order: ties break the same way every run
                 votes[g] += 1
         if not votes:
             return None
         best = max(votes.values())
-        second_line = self.readings[1][-1][1] if len(self.readings) > 1 else ()
+        second_line = self._profile(1, -1)[1] if len(self.fixed) > 1 else ()
         tied = [g for g, v in votes.items() if v == best]
         return next((g for g in second_line if g in tied), tied[0])
 
     def _first_line_rhymes(self, group: str | None) -> bool:
-        tones, groups, _ = self.readings[0][-1]
+        tones, groups, _ = self._profile(0, -1)
         if P not in tones:
             return False
         if Z not in tones:
@@ -394,33 +449,13 @@ class _Checker:
         return any(g in near for g in groups)  # a polyphone rhymes only if a reading does
 
     def _choose_keys(self, ends: list[Tone]) -> list[Tone]:
-        """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks.
-
-        States are 0 (平) and 1 (仄); ties keep 粘对, then prefer 平, so the result is stable.
-        """
+        """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks."""
         n = self.n
-        costs = [_key_costs(f, e is P, n) for f, e in zip(self.fixed, ends, strict=True)]
-        total: list[float] = [float(c) for c in costs[0]]
-        back: list[tuple[int, int]] = [(0, 0)]
-        for i in range(1, len(ends)):
-            pair = i % 2 == 1  # 对句: opposite of the line before; 出句: the same (粘)
-            step = []
-            choice = []
-            for k in (0, 1):
-                wanted_from = 1 - k if pair else k  # the previous key that needs no break
-                stay = total[wanted_from]
-                brk = total[1 - wanted_from] + _BREAK_COST
-                prev = wanted_from if stay <= brk else 1 - wanted_from
-                step.append(min(stay, brk) + costs[i][k])
-                choice.append(prev)
-            total = step
-            back.append((choice[0], choice[1]))
-        k = 0 if total[0] <= total[1] else 1
-        keys = [k]
-        for i in range(len(ends) - 1, 0, -1):
-            k = back[i][k]
-            keys.append(k)
-        return [(P, Z)[k] for k in reversed(keys)]
+        return list(
+            _viterbi(
+                tuple([_key_costs(f, e is P, n) for f, e in zip(self.fixed, ends, strict=True)])
+            )
+        )
 
     def _relations(self, keys: list[Tone]) -> None:
         for i in range(1, len(keys)):
@@ -440,7 +475,7 @@ class _Checker:
                     f"{where_zh(i + 1, 2)}「{ch}」{'失对' if pair else '失粘'}（{rel_zh}，应{wanted.value}）",
                     f"{where_en(i + 1, 2)} 「{ch}」 should {rel_en} in its 2nd character "
                     f"({wanted.english})",
-                    suggest_chars(self.book.name, self.n, 1, wanted, exclude=self.used),
+                    partial(suggest_chars, self.book.name, self.n, 1, wanted, exclude=self.used),
                 )
             )
 
@@ -448,8 +483,8 @@ class _Checker:
         """Judge every line, reading each polyphone the way that keeps the rules best."""
         judged: list[tuple[LineJudgement, list[Item]]] = []
         for i, rep in enumerate(reports):
-            prev = (reports[i - 1].tones, reports[i - 1].spec.pattern) if i else None
-            rep.tones, best = _best_line(self.fixed[i], rep.spec.pattern, prev)
+            wanted = i > 0 and _wants_rescue(reports[i - 1].tones, reports[i - 1].spec.pattern)
+            rep.tones, best = _best_line(self.fixed[i], rep.spec.pattern, wanted)
             if best.excuses_prev and judged:
                 before, errors = judged[-1]
                 judged[-1] = (
@@ -478,7 +513,7 @@ class _Checker:
 
     def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
         ch = self.poem.lines[i][j]
-        have = "/".join(t.value for t in sorted(self.readings[i][j][0])) or "?"
+        have = "/".join(t.value for t in sorted(self._profile(i, j)[0])) or "?"
         if not zh:
             zh = f"应{want.value}，「{ch}」为{have}"
             en = f"should be {want.english}; 「{ch}」 is {have}"
@@ -489,8 +524,8 @@ class _Checker:
                 j + 1,
                 f"{where_zh(i + 1, j + 1)}「{ch}」{zh}",
                 f"{where_en(i + 1, j + 1)} 「{ch}」: {en}",
-                suggest_chars(self.book.name, self.n, j, want, exclude=self.used),
-                polyphone=len(self.readings[i][j][0]) > 1,
+                partial(suggest_chars, self.book.name, self.n, j, want, exclude=self.used),
+                polyphone=len(self._profile(i, j)[0]) > 1,
             )
         )
 
@@ -498,7 +533,7 @@ class _Checker:
         short = self.book.short(group) if group else "?"
         seen: dict[str, int] = {}
         if group is None and all(
-            P not in self.readings[i][-1][0] for i in range(1, len(reports), 2)
+            P not in self._profile(i, -1)[0] for i in range(1, len(reports), 2)
         ):
             # Regulated verse rhymes in 平: say so once instead of an 出韵 on every rhyme.
             ends = "、".join(f"「{rep.text[-1]}」" for rep in reports[1::2])
@@ -517,7 +552,7 @@ class _Checker:
             if not rep.spec.rhymes:
                 continue
             ch = rep.text[-1]
-            tones, groups, _ = self.readings[i][-1]
+            tones, groups, _ = self._profile(i, -1)
             where = (where_zh(i + 1, self.n), where_en(i + 1, self.n))
             if ch in seen:
                 self.faults.append(
@@ -527,8 +562,14 @@ class _Checker:
                         self.n,
                         f"{where[0]}韵脚「{ch}」与{where_zh(seen[ch] + 1, None)}重复",
                         f"{where[1]}: rhyme 「{ch}」 already used in line {seen[ch] + 1}",
-                        suggest_chars(
-                            self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used
+                        partial(
+                            suggest_chars,
+                            self.book.name,
+                            self.n,
+                            self.n - 1,
+                            P,
+                            group=group,
+                            exclude=self.used,
                         ),
                     )
                 )
@@ -547,8 +588,8 @@ class _Checker:
                     f"the first rhyme 「{ch}」 ({self.book.short(near[0])}) borrows a neighbour of {short}",
                 )
                 continue
-            fix = suggest_chars(
-                self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used
+            fix = partial(
+                suggest_chars, self.book.name, self.n, self.n - 1, P, group=group, exclude=self.used
             )
             if near:
                 self.faults.append(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -79,8 +80,15 @@ class Fault:
     pos: int | None
     zh: str  # one-line explanation in Chinese
     en: str  # the same in English
-    suggestions: list[str] = field(default_factory=list)
+    # Replacement characters are ranked only when someone reads them: a corpus run
+    # checks thousands of poems whose suggestions nobody looks at.
+    fix: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
     polyphone: bool = False  # the judgement rests on a character with several readings
+
+    @cached_property
+    def suggestions(self) -> list[str]:
+        """Replacement characters for this position, best first ([] when none apply)."""
+        return self.fix() if self.fix is not None else []
 
     @property
     def severity(self) -> str:

@@ -12,6 +12,7 @@ reading; callers decide which reading a position needs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -52,6 +53,20 @@ _NEIGHBOURS = {
 }
 
 
+# A character's tone class as one mark: 平, 仄, * (reads both), ? (not in the book); a
+# character whose every reading is only estimated from homophones gets p, z or s instead.
+_MARKS = {
+    (frozenset({Tone.PING}), False): "平",
+    (frozenset({Tone.ZE}), False): "仄",
+    (frozenset({Tone.PING, Tone.ZE}), False): "*",
+    (frozenset(), False): "?",
+    (frozenset({Tone.PING}), True): "p",
+    (frozenset({Tone.ZE}), True): "z",
+    (frozenset({Tone.PING, Tone.ZE}), True): "s",
+}
+_UNMARKED = re.compile("[^平仄*?pzs]")
+
+
 @dataclass(frozen=True)
 class Reading:
     """One reading of a character: its tone class and rhyme group (full group name)."""
@@ -90,7 +105,11 @@ class RhymeBook:
                 index.setdefault(ch, []).append(Reading(tone, g, estimated=True))
         self._index = {ch: tuple(rs) for ch, rs in index.items()}
         self._profiles: dict[str, tuple[frozenset[Tone], tuple[str, ...], bool]] = {}
-        self.cached_profiles = self._profiles  # read-only view for hot loops (see checker)
+        # ord(char) -> tone-class mark, filled as characters are met, for str.translate.
+        # 平 and 仄 are entered first: unmet, they would pass through looking like marks.
+        self._marks: dict[int, str] = {}
+        for ch in "平仄":
+            self._marks[ord(ch)] = _MARKS[self.tones(ch), self.profile(ch)[2]]
         self._by_short = {g.short: g.name for g in groups.values()}
         self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
         for family in _NEIGHBOURS.get(name, ()):
@@ -129,6 +148,23 @@ class RhymeBook:
             )
             self._profiles[ch] = found
         return found
+
+    def tone_marks(self, text: str) -> str:
+        """Each character's tone class in one pass (str.translate): 平, 仄, * for a
+        polyphone that reads both, ? for a character the book lacks, and p, z, s for
+        readings only estimated from homophones.
+
+        >>> get_rhymebook("平水韵").tone_marks("白日依山尽看")
+        '仄仄平平仄*'
+        """
+        marks = text.translate(self._marks)
+        if _UNMARKED.search(marks):  # characters met for the first time
+            for ch in set(text):
+                if ord(ch) not in self._marks:
+                    tones, _groups, estimated = self.profile(ch)
+                    self._marks[ord(ch)] = _MARKS[tones, estimated]
+            marks = text.translate(self._marks)
+        return marks
 
     def rhyme_groups(self, ch: str, tone: Tone = Tone.PING) -> list[str]:
         """The groups a character can rhyme in, for rhymes of the given tone class."""
