@@ -269,8 +269,9 @@ def _wants_rescue(tones: str, pattern: str) -> bool:
 
 
 @cache
-def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, LineJudgement]:
-    """The readings of a line's polyphones (* in `fixed`) that leave the fewest faults.
+def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, LineJudgement, bool]:
+    """The readings of a line's polyphones (* in `fixed`) that leave the fewest faults:
+    (tones, their judgement, whether the line as read wants 对句相救 from the next).
 
     Cached: a line is known by its tone classes, so the corpus repeats the same few
     thousand shapes. The judgement returned is shared and must not be changed.
@@ -282,7 +283,7 @@ def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, Line
     best = judge_line(best_tones, pattern, strict, rhymes, prev)
     choices = [j for j, f in enumerate(fixed) if f == "*"]
     if (best.score == (0, 0) and not rescue_wanted) or not choices or len(choices) > 8:
-        return best_tones, best
+        return best_tones, best, _wants_rescue(best_tones, pattern)
     for bits in range(1, 2 ** len(choices)):
         tones = list(best_tones)
         for b, j in enumerate(choices):
@@ -295,7 +296,13 @@ def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, Line
             -len(best.excuses_prev),
         ):
             best, best_tones = judgement, candidate
-    return best_tones, best
+    return best_tones, best, _wants_rescue(best_tones, pattern)
+
+
+@cache
+def _line_ends(count: int, first_rhymes: bool) -> tuple[Tone, ...]:
+    """Each line's last tone: 平 on the rhyming lines (every 对句, and the first if it rhymes)."""
+    return tuple(P if (i % 2 == 1 or (i == 0 and first_rhymes)) else Z for i in range(count))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -304,22 +311,20 @@ def _viterbi(costs: tuple[tuple[int, int], ...]) -> tuple[Tone, ...]:
     plus _BREAK_COST for each 失粘/失对: states are 0 (平) and 1 (仄); ties keep 粘对, then
     prefer 平, so the result is stable. Cached: poems share their cost shapes.
     """
-    total: list[float] = [float(c) for c in costs[0]]
-    back: list[tuple[int, int]] = [(0, 0)]
+    t0: float = costs[0][0]  # the best total so far ending in key 平 (0) or 仄 (1)
+    t1: float = costs[0][1]
+    back: list[tuple[int, int]] = [(0, 0)]  # per line: the previous key each state came from
     for i in range(1, len(costs)):
-        pair = i % 2 == 1  # 对句: opposite of the line before; 出句: the same (粘)
-        step = []
-        choice = []
-        for k in (0, 1):
-            wanted_from = 1 - k if pair else k  # the previous key that needs no break
-            stay = total[wanted_from]
-            brk = total[1 - wanted_from] + _BREAK_COST
-            prev = wanted_from if stay <= brk else 1 - wanted_from
-            step.append(min(stay, brk) + costs[i][k])
-            choice.append(prev)
-        total = step
-        back.append((choice[0], choice[1]))
-    k = 0 if total[0] <= total[1] else 1
+        c0, c1 = costs[i]
+        if i % 2:  # 对句: wants the opposite key of the line before
+            from0, s0 = (1, t1) if t1 <= t0 + _BREAK_COST else (0, t0 + _BREAK_COST)
+            from1, s1 = (0, t0) if t0 <= t1 + _BREAK_COST else (1, t1 + _BREAK_COST)
+        else:  # 出句: wants the same key (粘)
+            from0, s0 = (0, t0) if t0 <= t1 + _BREAK_COST else (1, t1 + _BREAK_COST)
+            from1, s1 = (1, t1) if t1 <= t0 + _BREAK_COST else (0, t0 + _BREAK_COST)
+        t0, t1 = s0 + c0, s1 + c1
+        back.append((from0, from1))
+    k = 0 if t0 <= t1 else 1
     keys = [k]
     for i in range(len(costs) - 1, 0, -1):
         k = back[i][k]
@@ -358,19 +363,21 @@ class _Checker:
         else:
             marks = [book.tone_marks(line) for line in poem.lines]
         self.estimated: list[set[int]] = [set() for _ in marks]
-        if any(_ESTIMATED.search(m) for m in marks):
-            self.estimated = [{j for j, c in enumerate(m) if c in "pzs"} for m in marks]
-            marks = [m.translate(_ESTIMATED_AS_CLASS) for m in marks]
+        for i, m in enumerate(marks):
+            if _ESTIMATED.search(m):
+                self.estimated[i] = {j for j, c in enumerate(m) if c in "pzs"}
+                marks[i] = m.translate(_ESTIMATED_AS_CLASS)
         self.fixed = marks
+        # The rhyme rules read the last character of each line.
+        self.ends = [self._profile(i, -1) for i in range(len(marks))]
 
     def _profile(self, i: int, j: int) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
         """(tone classes, 平 rhyme groups, estimated) of line i's character j, after pins."""
+        if not self.pins:
+            return self.book.profile(self.poem.lines[i][j])
         line = self.poem.lines[i]
         j %= len(line)
-        if self.pins:
-            return self._pinned(line[j], i, j, self.pins)
-        ch = line[j]
-        return self.book.profile(ch)
+        return self._pinned(line[j], i, j, self.pins)
 
     # -- readings ---------------------------------------------------------------------
     def _pinned(
@@ -403,17 +410,12 @@ class _Checker:
         lines = self.poem.lines
         group = self._rhyme_group()
         first_rhymes = self._first_line_rhymes(group)
-        ends = [P if (i % 2 == 1 or (i == 0 and first_rhymes)) else Z for i in range(len(lines))]
+        ends = _line_ends(len(lines), first_rhymes)
         keys = self._choose_keys(ends)
         spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
-        reports = []
-        for i, line in enumerate(lines):
-            pattern = _template(keys[i], ends[i], self.n)
-            line_spec = _line_spec(pattern, spec.lines[i].punct)
-            tones = _default_tones(self.fixed[i], pattern)
-            reports.append(LineReport(line, self.poem.puncts[i], line_spec, self.fixed[i], tones))
+        patterns = [_template(k, e, self.n) for k, e in zip(keys, ends, strict=True)]
         self._relations(keys)
-        self._judge_lines(reports)
+        reports = self._judge_lines(patterns, spec)
         self._rhymes(reports, group, first_rhymes)
         self._repeats()
         self._acrostic()
@@ -425,22 +427,23 @@ class _Checker:
         )
 
     def _rhyme_group(self) -> str | None:
-        votes: Counter[str] = Counter()
-        for i in range(1, len(self.poem.lines), 2):
-            _tones, groups, estimated = self._profile(i, -1)
+        votes: dict[str, int] = {}  # in reading order: ties break the same way every run
+        for _tones, groups, estimated in self.ends[1::2]:
             if estimated:
                 continue  # an inferred reading does not vote for the poem's rhyme
-            for g in dict.fromkeys(groups):  # in reading order: ties break the same way every run
-                votes[g] += 1
+            for g in dict.fromkeys(groups) if len(groups) > 1 else groups:
+                votes[g] = votes.get(g, 0) + 1
         if not votes:
             return None
+        if len(votes) == 1:
+            return next(iter(votes))
         best = max(votes.values())
-        second_line = self._profile(1, -1)[1] if len(self.fixed) > 1 else ()
+        second_line = self.ends[1][1] if len(self.ends) > 1 else ()
         tied = [g for g, v in votes.items() if v == best]
         return next((g for g in second_line if g in tied), tied[0])
 
     def _first_line_rhymes(self, group: str | None) -> bool:
-        tones, groups, _ = self._profile(0, -1)
+        tones, groups, _ = self.ends[0]
         if P not in tones:
             return False
         if Z not in tones:
@@ -448,7 +451,7 @@ class _Checker:
         near = {group} | set(self.book.neighbours(group)) if group else set()
         return any(g in near for g in groups)  # a polyphone rhymes only if a reading does
 
-    def _choose_keys(self, ends: list[Tone]) -> list[Tone]:
+    def _choose_keys(self, ends: tuple[Tone, ...]) -> list[Tone]:
         """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks."""
         n = self.n
         return list(
@@ -479,12 +482,16 @@ class _Checker:
                 )
             )
 
-    def _judge_lines(self, reports: list[LineReport]) -> None:
+    def _judge_lines(self, patterns: list[str], spec: FormSpec) -> list[LineReport]:
         """Judge every line, reading each polyphone the way that keeps the rules best."""
+        lines, puncts, fixed = self.poem.lines, self.poem.puncts, self.fixed
+        reports = []
         judged: list[tuple[LineJudgement, list[Item]]] = []
-        for i, rep in enumerate(reports):
-            wanted = i > 0 and _wants_rescue(reports[i - 1].tones, reports[i - 1].spec.pattern)
-            rep.tones, best = _best_line(self.fixed[i], rep.spec.pattern, wanted)
+        wanted = False  # the line before wants 对句相救 from this one
+        for i, pattern in enumerate(patterns):
+            tones, best, next_wanted = _best_line(fixed[i], pattern, wanted)
+            line_spec = _line_spec(pattern, spec.lines[i].punct)
+            reports.append(LineReport(lines[i], puncts[i], line_spec, fixed[i], tones))
             if best.excuses_prev and judged:
                 before, errors = judged[-1]
                 judged[-1] = (
@@ -492,6 +499,7 @@ class _Checker:
                     [e for e in errors if e[0] != "tone" or e[1] not in best.excuses_prev],
                 )
             judged.append((best, best.errors))  # shared and cached: never changed in place
+            wanted = next_wanted
         for i, (judgement, errors) in enumerate(judged):
             if not (errors or judgement.warnings or judgement.accepted):
                 continue
@@ -499,6 +507,7 @@ class _Checker:
                 self._info(kind, i, pos, *_ACCEPTED[kind])
             for kind, pos, want in errors + judgement.warnings:
                 self._tone_fault(kind, i, pos, _TONE[want], *_RULE_TEXT.get(kind, ("", "")))
+        return reports
 
     def _info(self, kind: str, i: int, pos0: int, zh: str, en: str) -> None:
         self.faults.append(
@@ -513,7 +522,10 @@ class _Checker:
 
     def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
         ch = self.poem.lines[i][j]
-        have = "/".join(t.value for t in sorted(self._profile(i, j)[0])) or "?"
+        tones = self._profile(i, j)[0]
+        have = (
+            _CLASS_OF[tones] if len(tones) == 1 else "/".join(sorted(t.value for t in tones)) or "?"
+        )
         if not zh:
             zh = f"应{want.value}，「{ch}」为{have}"
             en = f"should be {want.english}; 「{ch}」 is {have}"
@@ -525,16 +537,14 @@ class _Checker:
                 f"{where_zh(i + 1, j + 1)}「{ch}」{zh}",
                 f"{where_en(i + 1, j + 1)} 「{ch}」: {en}",
                 partial(suggest_chars, self.book.name, self.n, j, want, exclude=self.used),
-                polyphone=len(self._profile(i, j)[0]) > 1,
+                polyphone=len(tones) > 1,
             )
         )
 
     def _rhymes(self, reports: list[LineReport], group: str | None, first_rhymes: bool) -> None:
         short = self.book.short(group) if group else "?"
         seen: dict[str, int] = {}
-        if group is None and all(
-            P not in self._profile(i, -1)[0] for i in range(1, len(reports), 2)
-        ):
+        if group is None and all(P not in tones for tones, _, _ in self.ends[1::2]):
             # Regulated verse rhymes in 平: say so once instead of an 出韵 on every rhyme.
             ends = "、".join(f"「{rep.text[-1]}」" for rep in reports[1::2])
             self.faults.append(
@@ -552,7 +562,7 @@ class _Checker:
             if not rep.spec.rhymes:
                 continue
             ch = rep.text[-1]
-            tones, groups, _ = self._profile(i, -1)
+            tones, groups, _ = self.ends[i]
             where = (where_zh(i + 1, self.n), where_en(i + 1, self.n))
             if ch in seen:
                 self.faults.append(
@@ -618,18 +628,20 @@ class _Checker:
 
     def _repeats(self) -> None:
         text = "".join(self.poem.lines)
-        repeated = {ch for ch, count in Counter(text).items() if count > 1}
-        if not repeated:
+        if len(set(text)) == len(text):
             return
-        positions: dict[str, list[tuple[int, int]]] = {}
-        for i, line in enumerate(self.poem.lines):
-            for j, ch in enumerate(line):
-                if ch in repeated and not (j > 0 and line[j - 1] == ch):  # 叠字 counts once
-                    positions.setdefault(ch, []).append((i, j))
-        for ch, where in positions.items():
-            if len(where) < 2:
+        n = self.n  # every line has n characters here: text index k is line k // n
+        repeated = [ch for ch, count in Counter(text).items() if count > 1]
+        for ch in repeated:
+            found: list[int] = []
+            k = text.find(ch)
+            while k >= 0 and len(found) < 2:
+                if not (k % n and text[k - 1] == ch):  # 叠字 counts once
+                    found.append(k)
+                k = text.find(ch, k + 1)
+            if len(found) < 2:
                 continue
-            (i0, j0), (i, j) = where[0], where[1]
+            (i0, j0), (i, j) = divmod(found[0], n), divmod(found[1], n)
             self.faults.append(
                 Fault(
                     "chong_zi",
@@ -665,10 +677,11 @@ class _Checker:
 
     def _unknown_and_polyphones(self, reports: list[LineReport]) -> None:
         for i, rep in enumerate(reports):
-            if "*" not in rep.classes and "?" not in rep.classes and not self.estimated[i]:
-                continue
-            marked = [j for j, c in enumerate(rep.classes) if c in "*?"] + sorted(self.estimated[i])
-            for j in sorted(set(marked)):
+            estimated = self.estimated[i]
+            noted = _noted_positions(rep.classes, rep.spec.pattern)
+            if estimated:
+                noted = tuple(sorted(set(noted) | estimated))
+            for j in noted:
                 c = rep.classes[j]
                 ch = rep.text[j]
                 resolved = _TONE[rep.tones[j]]
@@ -683,7 +696,7 @@ class _Checker:
                             f"{where[1]}: 「{ch}」 is not in {self.book.name}; its tone was not judged",
                         )
                     )
-                elif j in self.estimated[i]:
+                elif j in estimated:
                     self.faults.append(
                         Fault(
                             "estimated",
@@ -694,9 +707,7 @@ class _Checker:
                             f"read as {resolved.english} like its homophones",
                         )
                     )
-                elif c == "*" and (
-                    rep.spec.slots[j].strict or (j == self.n - 1 and rep.spec.rhymes)
-                ):
+                else:
                     self.faults.append(
                         Fault(
                             "polyphone",
@@ -707,3 +718,16 @@ class _Checker:
                             polyphone=True,
                         )
                     )
+
+
+@cache
+def _noted_positions(classes: str, pattern: str) -> tuple[int, ...]:
+    """Positions a report notes: characters the book lacks (?), and polyphones (*) where
+    the judgement rests on them (a strict position, or a rhyme)."""
+    strict = _strictness(pattern)
+    last = len(pattern) - 1
+    return tuple(
+        j
+        for j, c in enumerate(classes)
+        if c == "?" or (c == "*" and (strict[j] or (j == last and pattern[-1] == "平")))
+    )

@@ -80,6 +80,7 @@ class FormSpec:
 
 
 @cache
+@cache
 def line_template(key: Tone, end: Tone, length: int) -> str:
     """The standard tone pattern of a line from its 2nd character's tone and its last tone.
 
