@@ -360,16 +360,20 @@ class _Checker:
                 for i, line in enumerate(poem.lines)
             ]
             marks = ["".join([_MARK_OF[r[0], r[2]] for r in row]) for row in rows]
+            self.ends = [row[-1] for row in rows]
         else:
-            marks = [book.tone_marks(line) for line in poem.lines]
+            n = self.n  # the shape is checked: every line has n characters
+            joined = book.tone_marks("".join(poem.lines))
+            marks = [joined[k : k + n] for k in range(0, len(joined), n)]
+            profile = book.profile
+            self.ends = [profile(line[-1]) for line in poem.lines]
+        # The rhyme rules read the last character of each line (self.ends).
         self.estimated: list[set[int]] = [set() for _ in marks]
         for i, m in enumerate(marks):
             if _ESTIMATED.search(m):
                 self.estimated[i] = {j for j, c in enumerate(m) if c in "pzs"}
                 marks[i] = m.translate(_ESTIMATED_AS_CLASS)
         self.fixed = marks
-        # The rhyme rules read the last character of each line.
-        self.ends = [self._profile(i, -1) for i in range(len(marks))]
 
     def _profile(self, i: int, j: int) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
         """(tone classes, 平 rhyme groups, estimated) of line i's character j, after pins."""
@@ -415,7 +419,7 @@ class _Checker:
         spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
         patterns = [_template(k, e, self.n) for k, e in zip(keys, ends, strict=True)]
         self._relations(keys)
-        reports = self._judge_lines(patterns, spec)
+        reports = self._judge_lines(patterns)
         self._rhymes(reports, group, first_rhymes)
         self._repeats()
         self._acrostic()
@@ -475,14 +479,14 @@ class _Checker:
                     kind,
                     i + 1,
                     2,
-                    f"{where_zh(i + 1, 2)}「{ch}」{'失对' if pair else '失粘'}（{rel_zh}，应{wanted.value}）",
+                    f"{where_zh(i + 1, 2)}「{ch}」{'失对' if pair else '失粘'}（{rel_zh}，应{wanted}）",
                     f"{where_en(i + 1, 2)} 「{ch}」 should {rel_en} in its 2nd character "
                     f"({wanted.english})",
                     partial(suggest_chars, self.book.name, self.n, 1, wanted, exclude=self.used),
                 )
             )
 
-    def _judge_lines(self, patterns: list[str], spec: FormSpec) -> list[LineReport]:
+    def _judge_lines(self, patterns: list[str]) -> list[LineReport]:
         """Judge every line, reading each polyphone the way that keeps the rules best."""
         lines, puncts, fixed = self.poem.lines, self.poem.puncts, self.fixed
         reports = []
@@ -490,7 +494,7 @@ class _Checker:
         wanted = False  # the line before wants 对句相救 from this one
         for i, pattern in enumerate(patterns):
             tones, best, next_wanted = _best_line(fixed[i], pattern, wanted)
-            line_spec = _line_spec(pattern, spec.lines[i].punct)
+            line_spec = _line_spec(pattern, "。" if i % 2 else "，")
             reports.append(LineReport(lines[i], puncts[i], line_spec, fixed[i], tones))
             if best.excuses_prev and judged:
                 before, errors = judged[-1]
@@ -523,11 +527,9 @@ class _Checker:
     def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
         ch = self.poem.lines[i][j]
         tones = self._profile(i, j)[0]
-        have = (
-            _CLASS_OF[tones] if len(tones) == 1 else "/".join(sorted(t.value for t in tones)) or "?"
-        )
+        have = _CLASS_OF[tones] if len(tones) == 1 else "/".join(sorted(tones)) or "?"
         if not zh:
-            zh = f"应{want.value}，「{ch}」为{have}"
+            zh = f"应{want}，「{ch}」为{have}"
             en = f"should be {want.english}; 「{ch}」 is {have}"
         self.faults.append(
             Fault(
@@ -702,7 +704,7 @@ class _Checker:
                             "estimated",
                             i + 1,
                             j + 1,
-                            f"{where[0]}「{ch}」不在{self.book.name}原表，按同音字推定为{resolved.value}",
+                            f"{where[0]}「{ch}」不在{self.book.name}原表，按同音字推定为{resolved}",
                             f"{where[1]}: 「{ch}」 is not in the {self.book.name} table; "
                             f"read as {resolved.english} like its homophones",
                         )
@@ -713,7 +715,7 @@ class _Checker:
                             "polyphone",
                             i + 1,
                             j + 1,
-                            f"{where[0]}「{ch}」为多音字（平/仄），按{resolved.value}声判",
+                            f"{where[0]}「{ch}」为多音字（平/仄），按{resolved}声判",
                             f"{where[1]}: 「{ch}」 reads both level and oblique; judged as {resolved.english}",
                             polyphone=True,
                         )

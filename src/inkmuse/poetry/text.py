@@ -25,6 +25,11 @@ _HALF_WIDTH = re.compile("[" + re.escape("".join(FULL_WIDTH)) + "]")
 _STRAY = re.compile(f"[^{_HAN_CLASS}" + re.escape(LINE_BREAKS + _DROPPED) + "]")
 _DROP_TABLE = str.maketrans("", "", _DROPPED)
 _RUN = re.compile(f"([{_HAN_CLASS}]+)([^{_HAN_CLASS}]*)")
+# The common case, checked in one regex: lines of Chinese characters, each ended by one
+# full-width mark. Anything else takes the careful path below.
+_CLEAN = re.compile(f"(?:[{_HAN_CLASS}]+[，。！？；、：])+")
+_HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
+_MARK = re.compile("[，。！？；、：]")
 
 
 def is_han(ch: str) -> bool:
@@ -76,6 +81,10 @@ def split_poem(text: str) -> PoemText:
             f"the text is {len(text)} characters long",
             accepted=f"poems up to {MAX_CHARS} characters (check one poem at a time)",
         )
+    if _CLEAN.fullmatch(text):
+        lines = _HAN_RUN.findall(text)
+        if len(lines) <= MAX_LINES:
+            return PoemText(tuple(lines), tuple(_MARK.findall(text)))
     notes: list[str] = []
     body = _ANNOTATION.sub("", text)
     if body != text:
