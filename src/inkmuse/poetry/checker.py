@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from typing import Any
 
 from inkmuse.core.errors import InputError
-from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault, where_en, where_zh
+from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
 from inkmuse.poetry.forms import line_template as _template
+from inkmuse.poetry.messages import where_en, where_zh
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
 from inkmuse.poetry.rules import Item, LineJudgement, judge_line, needs_rescue
 from inkmuse.poetry.suggest import suggest_chars
@@ -26,28 +26,6 @@ from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
 _TONE = {t.value: t for t in Tone}
-_ACCEPTED = {
-    "self_rescue": (
-        "第三字平声救第一字仄声（本句自救），合律",
-        "the 3rd level tone pays back the 1st oblique one",
-    ),
-    "special_ao": ("「平平仄平仄」特定格式，合律", "the accepted 平平仄平仄 form"),
-    "pair_rescue": (
-        "出句拗，本句第三字用平声相救（对句相救），合律",
-        "this line's level tone pays back the oblique tones of the line before",
-    ),
-}
-_RULE_TEXT = {
-    "san_ping_wei": ("末三字皆平，犯三平尾", "the last three characters are all level"),
-    "gu_ping": (
-        "除韵脚外只有一个平声字，犯孤平（可改此字为平，或第三字用平自救）",
-        "only one level tone besides the rhyme: make this character level, or the 3rd level to rescue it",
-    ),
-    "san_ze_wei": (
-        "末三字皆仄，犯三仄尾（可容，但声调沉重）",
-        "the last three characters are all oblique (tolerated, but heavy)",
-    ),
-}
 _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them
 
 
@@ -196,8 +174,10 @@ def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
                 "line_count",
                 None,
                 None,
-                f"{kind.name}应有{kind.line_count}句，现有{n}句",
-                f"a {kind.short} has {kind.line_count} lines; this poem has {n}",
+                (
+                    f"{kind.name}应有{kind.line_count}句，现有{n}句",
+                    f"a {kind.short} has {kind.line_count} lines; this poem has {n}",
+                ),
             )
         )
     elif kind.line_count is None and (n < 10 or n % 2):
@@ -206,8 +186,10 @@ def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
                 "line_count",
                 None,
                 None,
-                f"排律应为十句以上的偶数句，现有{n}句",
-                f"a pailü has an even number of lines, 10 or more; this poem has {n}",
+                (
+                    f"排律应为十句以上的偶数句，现有{n}句",
+                    f"a pailü has an even number of lines, 10 or more; this poem has {n}",
+                ),
             )
         )
     for i, line in enumerate(poem.lines, 1):
@@ -217,9 +199,11 @@ def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
                     "line_length",
                     i,
                     None,
-                    f"{where_zh(i, None)}应为{kind.line_length}字，现为{len(line)}字：{line}",
-                    f"{where_en(i, None)} should have {kind.line_length} characters, "
-                    f"has {len(line)}: {line}",
+                    (
+                        f"{where_zh(i, None)}应为{kind.line_length}字，现为{len(line)}字：{line}",
+                        f"{where_en(i, None)} should have {kind.line_length} characters, "
+                        f"has {len(line)}: {line}",
+                    ),
                 )
             )
     return faults
@@ -470,18 +454,12 @@ class _Checker:
             wanted = keys[i - 1].opposite if pair else keys[i - 1]
             if keys[i] is wanted:
                 continue
-            ch = self.poem.lines[i][1]
-            kind = "shi_dui" if pair else "shi_nian"
-            rel_zh = "对：与上句第二字平仄应相反" if pair else "粘：与上句第二字平仄应相同"
-            rel_en = "oppose the line before" if pair else "match the line before"
             self.faults.append(
                 Fault(
-                    kind,
+                    "shi_dui" if pair else "shi_nian",
                     i + 1,
                     2,
-                    f"{where_zh(i + 1, 2)}「{ch}」{'失对' if pair else '失粘'}（{rel_zh}，应{wanted}）",
-                    f"{where_en(i + 1, 2)} 「{ch}」 should {rel_en} in its 2nd character "
-                    f"({wanted.english})",
+                    (self.poem.lines[i][1], str(wanted)),
                     partial(suggest_chars, self.book.name, self.n, 1, wanted, exclude=self.used),
                 )
             )
@@ -508,37 +486,23 @@ class _Checker:
             if not (errors or judgement.warnings or judgement.accepted):
                 continue
             for kind, pos in judgement.accepted:
-                self._info(kind, i, pos, *_ACCEPTED[kind])
+                self.faults.append(Fault(kind, i + 1, pos + 1))
             for kind, pos, want in errors + judgement.warnings:
-                self._tone_fault(kind, i, pos, _TONE[want], *_RULE_TEXT.get(kind, ("", "")))
+                self._tone_fault(kind, i, pos, want)
         return reports
 
-    def _info(self, kind: str, i: int, pos0: int, zh: str, en: str) -> None:
-        self.faults.append(
-            Fault(
-                kind,
-                i + 1,
-                pos0 + 1,
-                f"{where_zh(i + 1, None)}：{zh}",
-                f"{where_en(i + 1, None)}: {en}",
-            )
-        )
-
-    def _tone_fault(self, kind: str, i: int, j: int, want: Tone, zh: str, en: str) -> None:
+    def _tone_fault(self, kind: str, i: int, j: int, want: str) -> None:
+        """A tone fault or line rule at line i, character j; `want` is the tone that fixes it."""
         ch = self.poem.lines[i][j]
         tones = self._profile(i, j)[0]
         have = _CLASS_OF[tones] if len(tones) == 1 else "/".join(sorted(tones)) or "?"
-        if not zh:
-            zh = f"应{want}，「{ch}」为{have}"
-            en = f"should be {want.english}; 「{ch}」 is {have}"
         self.faults.append(
             Fault(
                 kind,
                 i + 1,
                 j + 1,
-                f"{where_zh(i + 1, j + 1)}「{ch}」{zh}",
-                f"{where_en(i + 1, j + 1)} 「{ch}」: {en}",
-                partial(suggest_chars, self.book.name, self.n, j, want, exclude=self.used),
+                (ch, want, have),
+                partial(suggest_chars, self.book.name, self.n, j, _TONE[want], exclude=self.used),
                 polyphone=len(tones) > 1,
             )
         )
@@ -549,31 +513,20 @@ class _Checker:
         if group is None and all(P not in tones for tones, _, _ in self.ends[1::2]):
             # Regulated verse rhymes in 平: say so once instead of an 出韵 on every rhyme.
             ends = "、".join(f"「{rep.text[-1]}」" for rep in reports[1::2])
-            self.faults.append(
-                Fault(
-                    "ze_rhyme",
-                    2,
-                    self.n,
-                    f"韵脚{ends}皆为仄声：近体诗押平声韵，此诗押仄韵，当属古绝或古体",
-                    f"the rhymes {ends} are all oblique: regulated verse rhymes in level tones, "
-                    "so this reads as a 古绝 (ancient-style quatrain) or 古体",
-                )
-            )
+            self.faults.append(Fault("ze_rhyme", 2, self.n, (ends,)))
             return
         for i, rep in enumerate(reports):
             if not rep.spec.rhymes:
                 continue
             ch = rep.text[-1]
             tones, groups, _ = self.ends[i]
-            where = (where_zh(i + 1, self.n), where_en(i + 1, self.n))
             if ch in seen:
                 self.faults.append(
                     Fault(
                         "chong_yun",
                         i + 1,
                         self.n,
-                        f"{where[0]}韵脚「{ch}」与{where_zh(seen[ch] + 1, None)}重复",
-                        f"{where[1]}: rhyme 「{ch}」 already used in line {seen[ch] + 1}",
+                        (ch, seen[ch] + 1),
                         partial(
                             suggest_chars,
                             self.book.name,
@@ -592,12 +545,8 @@ class _Checker:
                 continue  # an inferred reading is too weak to call 出韵; noted as estimated
             near = [g for g in groups if g in self.book.neighbours(group)]
             if near and i == 0:
-                self._info(
-                    "borrowed_rhyme",
-                    i,
-                    self.n - 1,
-                    f"首句韵脚「{ch}」属{self.book.short(near[0])}，借{short}之邻韵，可",
-                    f"the first rhyme 「{ch}」 ({self.book.short(near[0])}) borrows a neighbour of {short}",
+                self.faults.append(
+                    Fault("borrowed_rhyme", 1, self.n, (ch, self.book.short(near[0]), short))
                 )
                 continue
             fix = partial(
@@ -609,8 +558,7 @@ class _Checker:
                         "lin_yun",
                         i + 1,
                         self.n,
-                        f"{where[0]}韵脚「{ch}」属邻韵{self.book.short(near[0])}，非{short}",
-                        f"{where[1]}: 「{ch}」 is in the neighbouring group {self.book.short(near[0])}, not {short}",
+                        (ch, self.book.short(near[0]), short),
                         fix,
                     )
                 )
@@ -621,8 +569,7 @@ class _Checker:
                     "chu_yun",
                     i + 1,
                     self.n,
-                    f"{where[0]}韵脚「{ch}」属{own}，不押{short}，出韵",
-                    f"{where[1]}: 「{ch}」 ({own}) does not rhyme in {short}",
+                    (ch, own, short),
                     fix,
                     polyphone=len(tones) > 1,
                 )
@@ -630,30 +577,17 @@ class _Checker:
 
     def _repeats(self) -> None:
         text = "".join(self.poem.lines)
-        if len(set(text)) == len(text):
-            return
         n = self.n  # every line has n characters here: text index k is line k // n
-        repeated = [ch for ch, count in Counter(text).items() if count > 1]
-        for ch in repeated:
-            found: list[int] = []
-            k = text.find(ch)
-            while k >= 0 and len(found) < 2:
-                if not (k % n and text[k - 1] == ch):  # 叠字 counts once
-                    found.append(k)
-                k = text.find(ch, k + 1)
-            if len(found) < 2:
-                continue
-            (i0, j0), (i, j) = divmod(found[0], n), divmod(found[1], n)
-            self.faults.append(
-                Fault(
-                    "chong_zi",
-                    i + 1,
-                    j + 1,
-                    f"「{ch}」重出（{where_zh(i0 + 1, j0 + 1)}、{where_zh(i + 1, j + 1)}）；叠字不算",
-                    f"「{ch}」 appears twice ({where_en(i0 + 1, j0 + 1)}; {where_en(i + 1, j + 1)}); "
-                    "reduplication is allowed",
-                )
-            )
+        first: dict[str, int] = {}
+        named: set[str] = set()
+        for k, ch in enumerate(text):
+            k0 = first.get(ch)
+            if k0 is None:
+                first[ch] = k
+            elif ch not in named and not (k % n and text[k - 1] == ch):  # 叠字 counts once
+                named.add(ch)
+                (i0, j0), (i, j) = divmod(k0, n), divmod(k, n)
+                self.faults.append(Fault("chong_zi", i + 1, j + 1, (ch, i0 + 1, j0 + 1)))
 
     def _acrostic(self) -> None:
         if not self.acrostic:
@@ -672,8 +606,7 @@ class _Checker:
                         "acrostic",
                         i + 1,
                         1,
-                        f"{where_zh(i + 1, 1)}应为藏头字「{want}」，现为「{line[0]}」",
-                        f"{where_en(i + 1, 1)} should be the acrostic 「{want}」, is 「{line[0]}」",
+                        (want, line[0]),
                     )
                 )
 
@@ -683,42 +616,20 @@ class _Checker:
             noted = _noted_positions(rep.classes, rep.spec.pattern)
             if estimated:
                 noted = tuple(sorted(set(noted) | estimated))
+            line, classes, tones = rep.text, rep.classes, rep.tones
             for j in noted:
-                c = rep.classes[j]
-                ch = rep.text[j]
-                resolved = _TONE[rep.tones[j]]
-                where = (where_zh(i + 1, j + 1), where_en(i + 1, j + 1))
+                c = classes[j]
                 if c == "?":
                     self.faults.append(
-                        Fault(
-                            "unknown_char",
-                            i + 1,
-                            j + 1,
-                            f"{where[0]}「{ch}」不在{self.book.name}中，未判平仄",
-                            f"{where[1]}: 「{ch}」 is not in {self.book.name}; its tone was not judged",
-                        )
+                        Fault("unknown_char", i + 1, j + 1, (line[j], self.book.name))
                     )
                 elif j in estimated:
                     self.faults.append(
-                        Fault(
-                            "estimated",
-                            i + 1,
-                            j + 1,
-                            f"{where[0]}「{ch}」不在{self.book.name}原表，按同音字推定为{resolved}",
-                            f"{where[1]}: 「{ch}」 is not in the {self.book.name} table; "
-                            f"read as {resolved.english} like its homophones",
-                        )
+                        Fault("estimated", i + 1, j + 1, (line[j], self.book.name, tones[j]))
                     )
                 else:
                     self.faults.append(
-                        Fault(
-                            "polyphone",
-                            i + 1,
-                            j + 1,
-                            f"{where[0]}「{ch}」为多音字（平/仄），按{resolved}声判",
-                            f"{where[1]}: 「{ch}」 reads both level and oblique; judged as {resolved.english}",
-                            polyphone=True,
-                        )
+                        Fault("polyphone", i + 1, j + 1, (line[j], tones[j]), polyphone=True)
                     )
 
 

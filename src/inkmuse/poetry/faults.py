@@ -1,11 +1,13 @@
-"""Faults the checker names, with their one-line explanations in Chinese and English."""
+"""Faults the checker names: kind, place, facts; messages.py writes their explanations."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
+
+from inkmuse.poetry.messages import RENDER
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -35,41 +37,6 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "estimated": ("推定读音", "reading inferred from homophones", INFO),
 }
 
-_NUM = "一二三四五六七八九十"
-
-
-def zh_number(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (line and position numbers)."""
-    if n <= 10:
-        return _NUM[n - 1]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        head = "" if tens == 1 else _NUM[tens - 1]
-        return head + "十" + (_NUM[ones - 1] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    tail = (
-        ""
-        if rest == 0
-        else ("零" if rest < 10 else "")
-        + (_NUM[rest - 1] if rest < 10 else ("一" if rest < 20 else "") + zh_number(rest))
-    )
-    return _NUM[hundreds - 1] + "百" + tail
-
-
-@cache
-def where_zh(line: int | None, pos: int | None) -> str:
-    if line is None:
-        return ""
-    text = f"第{zh_number(line)}句"
-    return text + (f"第{zh_number(pos)}字" if pos is not None else "")
-
-
-@cache
-def where_en(line: int | None, pos: int | None) -> str:
-    if line is None:
-        return ""
-    return f"line {line}" + (f", character {pos}" if pos is not None else "")
-
 
 @dataclass
 class Fault:
@@ -78,8 +45,9 @@ class Fault:
     kind: str
     line: int | None
     pos: int | None
-    zh: str  # one-line explanation in Chinese
-    en: str  # the same in English
+    # What the explanation needs (the character, the tone wanted, the groups): the
+    # sentence is written only when read (see messages.py).
+    facts: tuple[Any, ...] = ()
     # Replacement characters are ranked only when someone reads them: a corpus run
     # checks thousands of poems whose suggestions nobody looks at.
     fix: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
@@ -89,6 +57,20 @@ class Fault:
     def suggestions(self) -> list[str]:
         """Replacement characters for this position, best first ([] when none apply)."""
         return self.fix() if self.fix is not None else []
+
+    @cached_property
+    def _messages(self) -> tuple[str, str]:
+        return RENDER[self.kind](self)
+
+    @property
+    def zh(self) -> str:
+        """One-line explanation in Chinese."""
+        return self._messages[0]
+
+    @property
+    def en(self) -> str:
+        """The same in English."""
+        return self._messages[1]
 
     @property
     def severity(self) -> str:

@@ -82,9 +82,9 @@ def split_poem(text: str) -> PoemText:
             accepted=f"poems up to {MAX_CHARS} characters (check one poem at a time)",
         )
     if _CLEAN.fullmatch(text):
-        lines = _HAN_RUN.findall(text)
-        if len(lines) <= MAX_LINES:
-            return PoemText(tuple(lines), tuple(_MARK.findall(text)))
+        runs = _HAN_RUN.findall(text)
+        if len(runs) <= MAX_LINES:
+            return PoemText(tuple(runs), tuple(_MARK.findall(text)))
     notes: list[str] = []
     body = _ANNOTATION.sub("", text)
     if body != text:
