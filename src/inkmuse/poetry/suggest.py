@@ -17,12 +17,16 @@ def _ranked(book_name: str, line_length: int, pos: int, tone: Tone, group: str |
     """
     book = get_rhymebook(book_name)
     order = position_frequencies(line_length)[pos]
+    only = frozenset({tone})
+    profile = book.profile  # cached per character: (tone classes, 平 groups, estimated)
     keep = []
     for ch in order:
-        readings = book.readings(ch)
-        if not readings or any(r.tone is not tone for r in readings):
+        tones, ping_groups, _ = profile(ch)
+        if tones != only:
             continue
-        if group is not None and not any(r.group == group for r in readings):
+        if group is not None and group not in (
+            ping_groups if tone is Tone.PING else [r.group for r in book.readings(ch)]
+        ):
             continue
         keep.append(ch)
     if group is not None:  # rare rhyme groups: fall back to the group's whole list
