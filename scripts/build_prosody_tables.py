@@ -37,6 +37,14 @@ CORPUS = ROOT / "data" / "cache" / "chinese-poetry-2.0.1" / "package" / "dist"
 T2S = opencc.OpenCC("t2s")
 TONE_PREFIXES = ("上平声", "下平声", "上声", "去声", "入声")
 
+# Readings the upstream lists leave out, each with its witness. Add to this table (with a
+# source) rather than patching the built JSON, so a rebuild keeps the fix.
+PINGSHUI_SUPPLEMENT = {
+    # 衰 cuī (等衰): the 灰-group reading beside shuāi in 四支; 贺知章《回乡偶书》 rhymes
+    # 回 / 衰 / 来 on it. Upstream lists 衰 in 四支 only (its 十灰 has 縗 but not 衰).
+    "衰": "上平声十灰",
+}
+
 XINYUN = {
     "一麻": "a ia ua",
     "二波": "o uo e",
@@ -153,6 +161,10 @@ def build_pingshui() -> dict[str, object]:
                 simplified = T2S.convert(chars)
                 merged = "".join(dict.fromkeys(chars + simplified))
                 groups[full] = {"tone": tone, "short": short, "chars": merged}
+    for ch, group_name in PINGSHUI_SUPPLEMENT.items():
+        if ch not in groups[group_name]["chars"]:
+            groups[group_name]["chars"] += ch
+    print(f"平水韵: {len(PINGSHUI_SUPPLEMENT)} readings added that upstream lacks (see the script)")
     shorts = [g["short"] for g in groups.values()]
     dupes = {s for s in shorts if shorts.count(s) > 1}
     if dupes:

