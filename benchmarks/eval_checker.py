@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from inkmuse.poetry.checker import check_poem
+from inkmuse.poetry.checker import CheckReport, check_poem
 from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
 from inkmuse.poetry.text import _ANNOTATION, to_simplified
 from inkmuse.poetry.tones import Tone
@@ -96,6 +96,19 @@ def main() -> None:
         f"{', '.join(t for _, t in ze_rhymed)})"
     )
     print(f"  pass rate over the {level} that rhyme in 平: {ok}/{level} = {ok / level:.1%}")
+    # The same poems under Tang practice (rules="tang"): 失粘 (折腰体) is a warning and a
+    # quatrain rhyming in 仄 is read as a 古绝. Strict rules stay the default and the
+    # headline; this is the number for reading the classics.
+    tang_failures = [
+        (form, title, report)
+        for form, title, text in poems
+        if not (report := check_poem(text, form, rules="tang")).ok
+    ]
+    tang_ok = total - len(tang_failures)
+    print(
+        f"  under Tang practice (--rules tang): {tang_ok}/{total} = {tang_ok / total:.1%} pass "
+        f"(still failing: {', '.join(t for _, t, _ in tang_failures)})"
+    )
     print("  faults and warnings over all poems:")
     for name, count in histogram.most_common():
         print(f"    {name:<28} {count}")
@@ -105,6 +118,22 @@ def main() -> None:
             for f in report.errors:
                 print(f"    {f.name_zh}: {f.zh}")
 
+    for rules in ("strict", "tang"):
+        caught, flips, legal, missed = flip_test(passing, rules)
+        print(
+            f"single-character tone flips at strict positions ({rules} rules): caught "
+            f"{caught}/{flips} = {caught / flips:.1%} ({legal} more flips made an accepted "
+            "拗救 form and were left out)"
+        )
+        if args.show_failures:
+            for text in missed[:10]:
+                print(f"    missed: {text}")
+
+
+def flip_test(
+    passing: list[tuple[str, str, CheckReport]], rules: str
+) -> tuple[int, int, int, list[str]]:
+    """(caught, flips, flips that made an accepted 拗救, missed texts) over the strict passes."""
     flips = caught = legal = 0
     missed = []
     for form, text, report in passing:
@@ -121,7 +150,7 @@ def main() -> None:
                 lines = list(report.poem.lines)
                 lines[i] = lines[i][:j] + repl + lines[i][j + 1 :]
                 mutated = "".join(x + p for x, p in zip(lines, report.poem.puncts, strict=True))
-                result = check_poem(mutated, form)
+                result = check_poem(mutated, form, rules=rules)
                 if result.ok and any(
                     f.line == i + 1 for f in result.accepted if f.kind != "polyphone"
                 ):
@@ -132,13 +161,7 @@ def main() -> None:
                     caught += 1
                 else:
                     missed.append(mutated)
-    print(
-        f"single-character tone flips at strict positions: caught {caught}/{flips} = "
-        f"{caught / flips:.1%} ({legal} more flips made an accepted 拗救 form and were left out)"
-    )
-    if args.show_failures:
-        for text in missed[:10]:
-            print(f"    missed: {text}")
+    return caught, flips, legal, missed
 
 
 if __name__ == "__main__":

@@ -76,3 +76,13 @@ def test_pin_and_acrostic_options() -> None:
     assert run("check", POEM, "--acrostic", "白黄欲更").returncode == 0
     assert run("check", POEM, "--acrostic", "春夏秋冬").returncode == 1
     assert run("check", POEM, "--pin", "4:2=平").returncode == 1
+
+
+def test_tang_practice_reads_a_ze_rhymed_quatrain_as_a_gu_jue() -> None:
+    chunxiao = "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。"
+    assert run("check", chunxiao).returncode == 1
+    out = run("check", "--rules", "tang", chunxiao)
+    assert out.returncode == 0, out.stdout
+    assert "古绝" in out.stdout and "唐人宽律" in out.stdout
+    bad = run("check", "--rules", "loose", chunxiao)
+    assert bad.returncode == 2 and "strict" in bad.stderr and "Traceback" not in bad.stderr

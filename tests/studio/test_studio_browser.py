@@ -109,6 +109,21 @@ def test_type_see_the_fault_apply_a_suggestion(page: object, tmp_path: Path) -> 
     assert p.locator("#poem-stream").inner_text() == FIXED  # type: ignore[attr-defined]
 
 
+def test_tang_practice_turns_a_broken_stick_into_a_warning(page: object, tmp_path: Path) -> None:
+    p = page
+    p.type(
+        "#poem-input", "独怜幽草涧边生，上有黄鹂深树鸣。春潮带雨晚来急，野渡无人舟自横。", delay=5
+    )  # type: ignore[attr-defined]
+    cell = p.locator('.ch[data-line="3"][data-pos="2"]')  # type: ignore[attr-defined]
+    cell.and_(p.locator(".fault-error")).wait_for()  # type: ignore[attr-defined]
+    assert "失粘" in (cell.get_attribute("title") or "")
+    p.select_option("#poem-rules", "tang")  # type: ignore[attr-defined]
+    cell.and_(p.locator(".fault-warning")).wait_for()  # type: ignore[attr-defined]
+    assert "折腰体" in (cell.get_attribute("title") or "")
+    assert p.locator(".ch.fault-error").count() == 0  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-tang.png")
+
+
 def test_create_a_work_and_play_its_audio(page: object, tmp_path: Path) -> None:
     p = page
     p.click('[data-tab="create"]')  # type: ignore[attr-defined]

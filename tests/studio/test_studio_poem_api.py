@@ -31,6 +31,14 @@ def test_check_names_the_fault_where_it_is(client: httpx.Client) -> None:
     assert "楼" in fault["suggestions"]
 
 
+def test_check_under_tang_practice(client: httpx.Client) -> None:
+    chuzhou = "独怜幽草涧边生，上有黄鹂深树鸣。春潮带雨晚来急，野渡无人舟自横。"
+    strict = client.post("/api/check", json={"text": chuzhou}).json()["report"]
+    tang = client.post("/api/check", json={"text": chuzhou, "rules": "tang"}).json()["report"]
+    assert strict["ok"] is False and tang["ok"] is True and tang["rules"] == "tang"
+    assert client.post("/api/check", json={"text": chuzhou, "rules": "x"}).status_code in (400, 422)
+
+
 def test_a_half_typed_poem_still_gets_its_tones(client: httpx.Client) -> None:
     response = client.post("/api/check", json={"text": "白日依山尽，黄河"})
     assert response.status_code == 200

@@ -44,6 +44,13 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--rhymebook", default="平水韵", show_default=True, help="平水韵, 中华新韵 or 中华通韵."
 )
+@click.option(
+    "--rules",
+    default="strict",
+    show_default=True,
+    help="strict: textbook rules; tang: Tang practice, for reading the classics "
+    "(失粘 as 折腰体 is a warning, a quatrain rhyming in 仄 is read as a 古绝).",
+)
 @click.option("--acrostic", help="藏头: the characters the lines must start with.")
 @click.option(
     "--pin", "pins", multiple=True, help="Fix a reading: 看=平, 思=四支, or 2:3=仄 (line:char)."
@@ -62,6 +69,7 @@ def command(
     path: Path | None,
     form: str | None,
     rhymebook: str,
+    rules: str,
     acrostic: str | None,
     pins: tuple[str, ...],
     lang: str,
@@ -76,15 +84,18 @@ def command(
     \b
     Example:
       inkmuse check "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
+      inkmuse check --rules tang "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。"
       inkmuse check --file sonnet18.txt --form sonnet
     """
     text = _read_text(poem, path)
     from inkmuse.poetry.english import looks_english
 
     if looks_english(text):
-        _check_english(text, form, strict, as_json, bool(acrostic or pins))
+        _check_english(text, form, strict, as_json, bool(acrostic or pins or rules != "strict"))
         return
-    report = check_poem(text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins))
+    report = check_poem(
+        text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins), rules=rules
+    )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -98,7 +109,8 @@ def _check_english(text: str, form: str | None, strict: bool, as_json: bool, zh:
 
     if zh:
         raise InputError(
-            "--acrostic and --pin apply to Chinese poems", accepted="--form, --strict, --json"
+            "--acrostic, --pin and --rules apply to Chinese poems",
+            accepted="--form, --strict, --json",
         )
     report = check_english(text, form, strict=strict)
     if as_json:

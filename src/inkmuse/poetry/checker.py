@@ -27,6 +27,7 @@ from inkmuse.poetry.tones import Tone
 P, Z = Tone.PING, Tone.ZE
 _TONE = {t.value: t for t in Tone}
 _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them
+_TANG_NIAN_COST = 0.5  # under Tang practice a 失粘 is only a warning
 
 
 _CLASS_OF = {
@@ -97,6 +98,8 @@ class CheckReport:
     rhyme_short: str | None
     lines: list[LineReport] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    rules: str = "strict"  # strict (textbook) or tang (Tang practice); see RULES
+    ancient: bool = False  # read as a 古绝 (Tang practice): rhymes judged, tones not
 
     @property
     def errors(self) -> list[Fault]:
@@ -123,6 +126,8 @@ class CheckReport:
             "variant": self.form.variant if self.form else None,
             "rhymebook": self.rhymebook,
             "rhyme_group": self.rhyme_group,
+            "rules": self.rules,
+            "ancient_style": self.ancient,
             "lines": [
                 {
                     "text": line.text,
@@ -149,20 +154,45 @@ def check_poem(
     *,
     acrostic: str | None = None,
     pins: Mapping[str, str] | None = None,
+    rules: str = "strict",
 ) -> CheckReport:
     """Check a regulated poem (绝句, 律诗, 排律) and name every fault.
 
     form: 五绝/七绝/五律/七律/五排/七排 (or the full name); detected from the shape if None.
     acrostic: the characters the lines must start with (藏头).
     pins: fix a reading, by character ("看": "平") or by position ("2:3": "仄" or a group).
+    rules: "strict" (the textbook rules) or "tang" (Tang practice: 失粘 tolerated as 折腰体,
+        a quatrain rhyming in 仄 read as a 古绝); see RULES.
     """
+    rules = resolve_rules(rules)
     poem = split_poem(text)
     kind = get_form(form) if form else detect_form([len(x) for x in poem.lines])
     book = get_rhymebook(rhymebook)
     shape = _shape_faults(poem, kind)
     if shape:
-        return CheckReport(poem, kind, None, book.name, None, None, [], shape)
-    return _Checker(poem, kind, book, pins or {}, acrostic).run()
+        return CheckReport(poem, kind, None, book.name, None, None, [], shape, rules)
+    return _Checker(poem, kind, book, pins or {}, acrostic, rules).run()
+
+
+# The rule sets a check can apply. Textbook rules are what a poet writing today is held to;
+# Tang practice is what the Tang poets themselves allowed, for reading the classics: the
+# 折腰体 (a broken 粘, as in 王维's 渭城曲) and the 古绝 (a quatrain rhyming in 仄, 春晓).
+RULES = {
+    "strict": "textbook rules (王力): every 粘, 对 and strict tone",
+    "tang": "Tang practice: 失粘 (折腰体) a warning; a quatrain rhyming in 仄 is a 古绝",
+}
+_RULE_ALIASES = {"严": "strict", "textbook": "strict", "唐": "tang", "唐人": "tang"}
+
+
+def resolve_rules(name: str) -> str:
+    key = name.strip().lower()
+    key = _RULE_ALIASES.get(key, key)
+    if key not in RULES:
+        raise InputError(
+            f"unknown rules {name!r}",
+            accepted="; ".join(f"{k}: {v}" for k, v in RULES.items()),
+        )
+    return key
 
 
 def _shape_faults(poem: PoemText, kind: FormKind) -> list[Fault]:
@@ -290,10 +320,11 @@ def _line_ends(count: int, first_rhymes: bool) -> tuple[Tone, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _viterbi(costs: tuple[tuple[int, int], ...]) -> tuple[Tone, ...]:
+def _viterbi(costs: tuple[tuple[int, int], ...], nian_cost: float) -> tuple[Tone, ...]:
     """Each line's key tone (2nd character) from its (cost if 平, cost if 仄) in tone faults,
-    plus _BREAK_COST for each 失粘/失对: states are 0 (平) and 1 (仄); ties keep 粘对, then
-    prefer 平, so the result is stable. Cached: poems share their cost shapes.
+    plus _BREAK_COST for each 失对 and `nian_cost` for each 失粘: states are 0 (平) and 1 (仄);
+    ties keep 粘对, then prefer 平, so the result is stable. Cached: poems share their cost
+    shapes.
     """
     t0: float = costs[0][0]  # the best total so far ending in key 平 (0) or 仄 (1)
     t1: float = costs[0][1]
@@ -304,8 +335,8 @@ def _viterbi(costs: tuple[tuple[int, int], ...]) -> tuple[Tone, ...]:
             from0, s0 = (1, t1) if t1 <= t0 + _BREAK_COST else (0, t0 + _BREAK_COST)
             from1, s1 = (0, t0) if t0 <= t1 + _BREAK_COST else (1, t1 + _BREAK_COST)
         else:  # 出句: wants the same key (粘)
-            from0, s0 = (0, t0) if t0 <= t1 + _BREAK_COST else (1, t1 + _BREAK_COST)
-            from1, s1 = (1, t1) if t1 <= t0 + _BREAK_COST else (0, t0 + _BREAK_COST)
+            from0, s0 = (0, t0) if t0 <= t1 + nian_cost else (1, t1 + nian_cost)
+            from1, s1 = (1, t1) if t1 <= t0 + nian_cost else (0, t0 + nian_cost)
         t0, t1 = s0 + c0, s1 + c1
         back.append((from0, from1))
     k = 0 if t0 <= t1 else 1
@@ -326,8 +357,11 @@ class _Checker:
         book: RhymeBook,
         pins: Mapping[str, str],
         acrostic: str | None,
+        rules: str = "strict",
     ) -> None:
         self.poem = poem
+        self.rules = rules
+        self.tang = rules == "tang"
         self.kind = kind
         self.book = book
         self.acrostic = acrostic
@@ -404,14 +438,33 @@ class _Checker:
         patterns = [_template(k, e, self.n) for k, e in zip(keys, ends, strict=True)]
         self._relations(keys)
         reports = self._judge_lines(patterns)
-        self._rhymes(reports, group, first_rhymes)
+        ancient = (
+            self.tang
+            and len(lines) == 4
+            and group is None
+            and all(Z in tones and P not in tones for tones, _, _ in self.ends[1::2])
+        )
+        if ancient:
+            self.faults.clear()  # a 古绝 keeps no tone pattern: nothing judged above applies
+            self._ancient_rhymes(reports)
+        else:
+            self._rhymes(reports, group, first_rhymes)
         self._repeats()
         self._acrostic()
-        self._unknown_and_polyphones(reports)
+        self._unknown_and_polyphones(reports, polyphones=not ancient)
         self.faults.sort(key=lambda f: (f.line or 0, f.pos or 0))
         short = self.book.short(group) if group else None
         return CheckReport(
-            self.poem, self.kind, spec, self.book.name, group, short, reports, self.faults
+            self.poem,
+            self.kind,
+            spec,
+            self.book.name,
+            group,
+            short,
+            reports,
+            self.faults,
+            self.rules,
+            ancient,
         )
 
     def _rhyme_group(self) -> str | None:
@@ -442,11 +495,9 @@ class _Checker:
     def _choose_keys(self, ends: tuple[Tone, ...]) -> list[Tone]:
         """Each line's key tone (2nd character): a small Viterbi over tone faults + 粘对 breaks."""
         n = self.n
-        return list(
-            _viterbi(
-                tuple([_key_costs(f, e is P, n) for f, e in zip(self.fixed, ends, strict=True)])
-            )
-        )
+        costs = tuple([_key_costs(f, e is P, n) for f, e in zip(self.fixed, ends, strict=True)])
+        # Tang practice tolerates a broken 粘: it costs less than any tone fault it explains.
+        return list(_viterbi(costs, _TANG_NIAN_COST if self.tang else _BREAK_COST))
 
     def _relations(self, keys: list[Tone]) -> None:
         for i in range(1, len(keys)):
@@ -456,7 +507,7 @@ class _Checker:
                 continue
             self.faults.append(
                 Fault(
-                    "shi_dui" if pair else "shi_nian",
+                    "shi_dui" if pair else ("zhe_yao" if self.tang else "shi_nian"),
                     i + 1,
                     2,
                     (self.poem.lines[i][1], str(wanted)),
@@ -610,10 +661,32 @@ class _Checker:
                     )
                 )
 
-    def _unknown_and_polyphones(self, reports: list[LineReport]) -> None:
+    def _ancient_rhymes(self, reports: list[LineReport]) -> None:
+        """A 古绝's rhymes: 仄 throughout; one group, or neighbouring 上/去 groups (通押);
+        an 入声 rhyme does not rhyme with 上声 or 去声 ones."""
+        book = self.book
+        ends = []
+        for i in (1, 3):
+            ch = reports[i].text[-1]
+            ends.append((i, ch, [r.group for r in book.readings(ch) if r.tone is Z]))
+        shown = "、".join(f"「{ch}」({'/'.join(book.short(g) for g in gs)})" for _, ch, gs in ends)
+        self.faults.append(Fault("gu_jue", 2, self.n, (shown,)))
+        (_, _, first), (i, ch, second) = ends
+        if not first or not second or set(first) & set(second):
+            return  # one group (or a pinned tone with no group to compare)
+        entering = [any(g.startswith("入") for g in gs) for _, _, gs in ends]
+        facts = (ch, "/".join(book.short(g) for g in second), book.short(first[0]))
+        kind = "tong_ya" if entering[0] == entering[1] else "chu_yun"
+        self.faults.append(Fault(kind, i + 1, self.n, facts))
+
+    def _unknown_and_polyphones(self, reports: list[LineReport], polyphones: bool = True) -> None:
+        """Notes on characters the book lacks, estimated readings, and (where tones are
+        judged) the polyphones a judgement rests on."""
         for i, rep in enumerate(reports):
             estimated = self.estimated[i]
             noted = _noted_positions(rep.classes, rep.spec.pattern)
+            if not polyphones:
+                noted = tuple(j for j in noted if rep.classes[j] == "?")
             if estimated:
                 noted = tuple(sorted(set(noted) | estimated))
             line, classes, tones = rep.text, rep.classes, rep.tones

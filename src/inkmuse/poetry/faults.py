@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from inkmuse.poetry.messages import RENDER
+from inkmuse.poetry.messages import render
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -18,6 +18,10 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "tone": ("平仄不合", "tone mismatch", ERROR),
     "shi_nian": ("失粘", "broken 'stick' (shi nian)", ERROR),
     "shi_dui": ("失对", "broken 'opposition' (shi dui)", ERROR),
+    # Tang practice (rules="tang"): forms the Tang poets used that textbook rules reject.
+    "zhe_yao": ("失粘（折腰）", "broken 'stick', tolerated in Tang practice (zheyao)", WARNING),
+    "gu_jue": ("古绝", "an ancient-style quatrain rhyming in oblique tones (gu jue)", WARNING),
+    "tong_ya": ("通押", "rhymes drawn from neighbouring groups (ancient style)", WARNING),
     "gu_ping": ("孤平", "lone level tone (gu ping)", ERROR),
     "san_ping_wei": ("三平尾", "three level tones at the end (san ping wei)", ERROR),
     "san_ze_wei": ("三仄尾", "three oblique tones at the end (san ze wei)", WARNING),
@@ -60,7 +64,7 @@ class Fault:
 
     @cached_property
     def _messages(self) -> tuple[str, str]:
-        return RENDER[self.kind](self)
+        return render(self)
 
     @property
     def zh(self) -> str:

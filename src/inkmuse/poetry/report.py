@@ -23,7 +23,18 @@ def render_report(report: CheckReport, lang: str = "zh", colour: bool = False) -
         rhyme = (
             f"{report.rhymebook} {report.rhyme_short}" if report.rhyme_short else report.rhymebook
         )
-        out.append(f"{form.name} · {form.variant} · {rhyme}")
+        if report.ancient:
+            out.append(
+                f"{form.name} · {'古绝（仄韵）' if zh else '古绝 (ancient style)'} · {rhyme}"
+            )
+        else:
+            out.append(f"{form.name} · {form.variant} · {rhyme}")
+        if report.rules != "strict":
+            out.append(
+                "按唐人宽律（折腰体、古绝可容）"
+                if zh
+                else "Tang practice (折腰体 and 古绝 allowed)"
+            )
     else:
         out.append(f"{report.kind.name} · {report.rhymebook}")
     for note in report.poem.notes:
@@ -46,7 +57,8 @@ def render_report(report: CheckReport, lang: str = "zh", colour: bool = False) -
             for j, c in enumerate(line.chars, 1)
         )
         out.append(f"{i:>3}  {chars}{line.punct}")
-        out.append(f"     {tones}   {'格' if zh else 'pattern'} {line.spec.pattern}")
+        pattern = "" if report.ancient else f"   {'格' if zh else 'pattern'} {line.spec.pattern}"
+        out.append(f"     {tones}{pattern}")
         if marks.strip():
             out.append(f"     {marks.rstrip()}")
     if not report.lines:
@@ -77,7 +89,22 @@ def render_report(report: CheckReport, lang: str = "zh", colour: bool = False) -
         )
     out.append("")
     errors, warnings = len(report.errors), len(report.warnings)
-    if report.ok and not warnings:
+    if report.ancient:
+        verdict = (
+            (
+                "古绝：押韵可；不按律绝平仄评。"
+                if zh
+                else "An ancient-style quatrain: its rhymes hold."
+            )
+            if report.ok
+            else (
+                f"古绝：{errors}处错误。"
+                if zh
+                else f"An ancient-style quatrain with {errors} error(s)."
+            )
+        )
+        out.append(paint(verdict, WARNING if report.ok else ERROR))
+    elif report.ok and not warnings:
         out.append(paint("合律。" if zh else "Valid: keeps every rule of its form.", INFO))
     elif report.ok:
         out.append(

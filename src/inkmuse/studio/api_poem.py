@@ -30,7 +30,7 @@ def check(body: CheckIn) -> dict[str, Any]:
     poem = split_poem(body.text)
     chars = [[_char_info(book, ch) for ch in line] for line in poem.lines]
     try:
-        report = check_poem(body.text, body.form, book.name).to_dict()
+        report = check_poem(body.text, body.form, book.name, rules=body.rules).to_dict()
         problem = None
     except InputError as err:
         report, problem = None, error_body(err)

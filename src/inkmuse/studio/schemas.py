@@ -20,6 +20,9 @@ class CheckIn(_Body):
         default=None, max_length=12, description="五绝 七绝 五律 七律; None: from the shape"
     )
     rhymebook: str = Field(default="平水韵", max_length=12)
+    rules: Literal["strict", "tang"] = Field(
+        default="strict", description="strict: textbook rules; tang: Tang practice (折腰体, 古绝)"
+    )
 
 
 class SuggestIn(_Body):

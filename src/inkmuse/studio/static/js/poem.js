@@ -55,7 +55,8 @@ async function check() {
   const text = getPoem();
   try {
     const data = await api("/api/check", { method: "POST", json: {
-      text, form: $("poem-form").value || null, rhymebook: $("poem-book").value } });
+      text, form: $("poem-form").value || null, rhymebook: $("poem-book").value,
+      rules: $("poem-rules").value } });
     if (serial !== checkSerial) return; // a newer keystroke's answer will follow
     showError(null);
     lastCheck = data;
@@ -233,6 +234,7 @@ export function initPoem(options) {
   $("poem-input").addEventListener("input", () => scheduleCheck());
   $("poem-form").addEventListener("change", () => scheduleCheck(0));
   $("poem-book").addEventListener("change", () => scheduleCheck(0));
+  $("poem-rules").addEventListener("change", () => scheduleCheck(0));
   $("poem-write").addEventListener("click", () => writePoem(null));
   $("poem-continue").addEventListener("click", () => writePoem(getPoem()));
   $("poem-rewrite").addEventListener("click", rewriteLine);
