@@ -123,6 +123,12 @@ def test_tang_practice_turns_a_broken_stick_into_a_warning(page: object, tmp_pat
     assert p.locator(".ch.fault-error").count() == 0  # type: ignore[attr-defined]
     _shot(p, tmp_path, "studio-tang.png")
 
+    # 春晓 rhymes in 仄: a 古绝, shown without a tone pattern.
+    p.fill("#poem-input", "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。")  # type: ignore[attr-defined]
+    p.dispatch_event("#poem-input", "input")  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelector('#poem-summary').textContent.includes('古绝')")  # type: ignore[attr-defined]
+    assert p.locator(".pattern").count() == 0  # type: ignore[attr-defined]
+
 
 def test_create_a_work_and_play_its_audio(page: object, tmp_path: Path) -> None:
     p = page

@@ -13,7 +13,7 @@ const STRINGS = {
   key: ["调", "Key"], tempo: ["速度", "Tempo"], style: ["风格", "Style"], compose: ["谱曲", "Compose"],
   idea: ["意念", "Idea"], palette_photo: ["配色照片", "Palette photo"], create: ["创作", "Create"],
   search: ["搜索", "Search"], refresh: ["刷新", "Refresh"],
-  valid: ["合律", "Valid"], invalid: ["不合律", "Not valid"], errors: ["处错误", "error(s)"],
+  valid: ["合律", "Valid"], ancient: ["古绝", "ancient-style quatrain"], invalid: ["不合律", "Not valid"], errors: ["处错误", "error(s)"],
   warnings: ["处提示", "warning(s)"], fixes: ["合律的字", "Characters that fix it"],
   alternatives: ["诗人推荐（保持格律）", "The poet's choices (keep the form)"],
   loading: ["计算中…", "working…"], none: ["无", "none"], pattern: ["格", "pattern"],

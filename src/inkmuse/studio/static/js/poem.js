@@ -111,14 +111,17 @@ function render(data) {
       if (selected && selected.line === i + 1 && selected.pos === j + 1) cell.classList.add("selected");
       row.append(cell);
     });
-    if (info) row.append(el("span", { class: "pattern" }, `${t("pattern")} ${info.pattern}`));
+    // A 古绝 keeps no tone pattern: showing one would suggest it should.
+    if (info && !report.ancient_style) row.append(el("span", { class: "pattern" }, `${t("pattern")} ${info.pattern}`));
     view.append(row);
   });
   const summary = $("poem-summary");
   summary.replaceChildren();
   if (report) {
-    const verdict = report.ok ? el("span", { class: "ok" }, t("valid")) : el("span", { class: "bad" }, t("invalid"));
-    summary.append(verdict, ` · ${report.form}${report.variant ? " · " + report.variant : ""} · ${report.rhymebook}`,
+    const word = report.ancient_style ? t("ancient") : t("valid");
+    const verdict = report.ok ? el("span", { class: "ok" }, word) : el("span", { class: "bad" }, t("invalid"));
+    const variant = report.ancient_style ? t("ancient") : report.variant;
+    summary.append(verdict, ` · ${report.form}${variant ? " · " + variant : ""} · ${report.rhymebook}`,
       report.rhyme_group ? ` ${report.rhyme_group}` : "",
       ` · ${report.counts.errors} ${t("errors")}, ${report.counts.warnings} ${t("warnings")}`);
   } else if (data.problem) summary.append(data.problem.message);
