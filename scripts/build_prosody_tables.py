@@ -244,6 +244,9 @@ def build_modern(name: str, table: dict[str, str]) -> dict[str, object]:
     }
 
 
+REDUPLICATED_MIN = 5
+
+
 def build_position_freq() -> dict[str, object] | None:
     files = sorted(glob.glob(str(CORPUS / "quantangshi" / "poet.tang.*.json")))
     if not files:
@@ -252,6 +255,7 @@ def build_position_freq() -> dict[str, object] | None:
         )
         return None
     counts = {n: [collections.Counter[str]() for _ in range(n)] for n in (5, 7)}
+    doubled = collections.Counter[str]()  # 叠字 filling a foot: 萧萧 at positions 5-6
     poems = 0
     for path in files:
         for poem in json.loads(Path(path).read_text(encoding="utf-8")):
@@ -266,15 +270,23 @@ def build_position_freq() -> dict[str, object] | None:
             for line in lines:
                 for i, ch in enumerate(line):
                     counts[n][i][ch] += 1
+                for j in range(1, n - 1, 2):
+                    if line[j] == line[j - 1] and (j < 2 or line[j - 2] != line[j]):
+                        doubled[line[j]] += 1
     # Keep the most frequent characters per position: enough to rank suggestions.
     table = {
         str(n): ["".join(c for c, _ in pos.most_common(4000)) for pos in per]
         for n, per in counts.items()
     }
     print(f"position_freq: {poems} Tang poems of regulated shape; top 4000 characters per position")
+    # The decoder writes a 叠字 only with a character the Tang poets doubled often enough
+    # (悠悠, 萧萧, 年年), not with any character that happens to come twice (客客).
+    reduplicated = "".join(ch for ch, k in doubled.most_common() if k >= REDUPLICATED_MIN)
+    print(f"position_freq: {len(reduplicated)} characters doubled in a foot {REDUPLICATED_MIN}+ times")
     return {
         "source": "chinese-poetry 2.0.1 全唐诗 (MIT), regulated-shaped poems",
         "positions": table,
+        "reduplicated": reduplicated,
     }
 
 

@@ -85,3 +85,24 @@ def test_shipped_model_poems_pass_the_checker(form: str) -> None:
 
 def test_shipped_model_is_loaded_once() -> None:
     assert load_poet() is load_poet()
+
+
+def test_reduplications_fill_one_foot_with_a_tang_character_and_pass_the_checker() -> None:
+    import re
+
+    from inkmuse.poetry.prosody import reduplicated_chars
+
+    doubled = []
+    for seed in range(2):
+        cands = decode_batch(
+            load_poet(), get_form("七律").patterns(), ["落叶", "萧萧"], n=8, seed=seed
+        )
+        for cand in cands:
+            report = check_poem(cand.text, "七律")
+            assert report.ok and not [f for f in report.faults if f.kind == "chong_zi"], cand.text
+            for line in re.split("[，。]", cand.text):
+                pairs = [j for j in range(1, len(line)) if line[j] == line[j - 1]]
+                assert len(pairs) <= 1 and all(j % 2 == 1 for j in pairs), line
+                doubled += [line[j] for j in pairs]
+    assert doubled, "the shipped poet writes a 叠字 now and then (萧萧 is in the prompt)"
+    assert set(doubled) <= reduplicated_chars()

@@ -228,14 +228,31 @@ def get_rhymebook(name: str = "平水韵") -> RhymeBook:
 
 
 @cache
-def position_frequencies(line_length: int) -> tuple[str, ...]:
-    """Characters ordered by how often they stand at each position of Tang lines this long."""
-    raw = json.loads(
+def _position_data() -> dict[str, object]:
+    data: dict[str, object] = json.loads(
         (resources.files("inkmuse.poetry") / "data" / "position_freq.json").read_text("utf-8")
     )
-    positions = raw["positions"].get(str(line_length))
+    return data
+
+
+@cache
+def position_frequencies(line_length: int) -> tuple[str, ...]:
+    """Characters ordered by how often they stand at each position of Tang lines this long."""
+    table = _position_data()["positions"]
+    assert isinstance(table, dict)
+    positions = table.get(str(line_length))
     if positions is None:
         nearest = "7" if line_length > 5 else "5"
-        positions = raw["positions"][nearest]
+        positions = table[nearest]
         positions = [positions[min(i, len(positions) - 1)] for i in range(line_length)]
     return tuple(positions)
+
+
+@cache
+def reduplicated_chars() -> frozenset[str]:
+    """Characters the Tang poets doubled into a 叠字 (悠悠, 萧萧) at least five times.
+
+    >>> "萧" in reduplicated_chars(), "客" in reduplicated_chars()
+    (True, False)
+    """
+    return frozenset(str(_position_data().get("reduplicated", "")))

@@ -10,6 +10,11 @@ five-character core).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+
+from inkmuse.poetry.prosody import reduplicated_chars
+
 
 def _core(tones: str) -> str:
     return tones[-5:]
@@ -137,3 +142,23 @@ def judge_line(
             continue
         result.errors.append(("tone", j, pattern[j]))
     return result
+
+
+def may_double(chars: Sequence[str], j: int) -> str | None:
+    """The character that may be written again at position j as a 叠字, or None.
+
+    `chars` is the poem so far (with punctuation), j the position in the current line. A
+    reduplication fills one two-character foot (positions 1-2, 3-4 or 5-6, counting from
+    1), so the line keeps its rhythm and never reads AAA; at most one a line; and only with
+    a character the Tang poets doubled (悠悠, not 客客).
+
+    >>> may_double(list("无边落木萧"), 5), may_double(list("无边落木萧"), 4)
+    ('萧', None)
+    >>> may_double(list("萧萧落木无"), 5)  # the line has its 叠字 already
+    """
+    if j % 2 == 0 or len(chars) < j:
+        return None
+    line = chars[len(chars) - j :]
+    if any(a == b for a, b in pairwise(line)) or line[-1] not in reduplicated_chars():
+        return None
+    return line[-1]

@@ -1,10 +1,11 @@
 """Logit masks that keep a form, for a local model whose tokens inkmuse can read.
 
 The same constraint the checker and the embedded poet's decoder use, applied at each step
-of a foreign model (llama-cpp-python in process, or transformers through `BatchFormMasks`): only single-character tokens of the tone
-the position allows (keeping 一三五不论 to the sequences with no 孤平, 三平尾 or 三仄尾), the
-rhyme group at rhyme positions, no character twice (重字, which a grammar cannot forbid),
-the line's punctuation, then the end.
+of a foreign model (llama-cpp-python in process, or transformers through `BatchFormMasks`):
+only single-character tokens of the tone the position allows (keeping 一三五不论 to the
+sequences with no 孤平, 三平尾 or 三仄尾), the rhyme group at rhyme positions, no character
+twice (重字, which a grammar cannot forbid) except a Tang 叠字 filling one foot, the line's
+punctuation, then the end.
 
     >>> masks = FormMasks(TokenTable({"山": 1, "人": 2, "月": 3}, {"，": 9, "。": 8}, eos=0),
     ...                   get_form("五绝").pattern(Tone.ZE, False), "下平声十一真")
@@ -24,6 +25,7 @@ import numpy as np
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.grammar import _classes, line_variants
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
+from inkmuse.poetry.rules import may_double
 from inkmuse.poetry.tones import Tone
 
 
@@ -85,12 +87,13 @@ class FormMasks:
         ]
         wanted = {v[j] for v in fits}
         used = set(text)
+        double = may_double(text, j)  # a 叠字 may repeat the character before it
         line = self.spec.lines[i]
         pool = self.rhyme if (j == n - 1 and line.rhymes) else self.tones
         return [
             self.table.chars[c]
             for c in pool
-            if c not in used and any(t in wanted for t in self.tones[c])
+            if (c not in used or c == double) and any(t in wanted for t in self.tones[c])
         ]
 
     def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -7,7 +7,9 @@ that can still end in a poem the checker passes:
   the line avoids 孤平, 三平尾 and 三仄尾 (the row tracks which legal tone strings of the
   line are still open, see `tables.line_tone_options`);
 - the rhyme group, chosen at the first rhyme position (or given) and kept;
-- no character twice in the poem (重字), and characters the rhyme book knows;
+- no character twice in the poem (重字), except a 叠字 (萧萧) filling one two-character
+  foot, at most once a line (the checker counts a reduplication once), and characters the
+  rhyme book knows;
 - a polyphone never at the 2nd position, so the 平起/仄起 reading is unambiguous;
 - forced characters (acrostic heads, the person's own lines) where given.
 
@@ -32,6 +34,7 @@ from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.poetry.forms import FormSpec
 from inkmuse.poetry.generate.tables import VocabTables, get_tables, line_tone_options
+from inkmuse.poetry.rules import may_double
 from inkmuse.poetry.tones import Tone
 
 # Sampling keeps the legal characters at least MIN_P times as likely as the best one (min-p
@@ -131,7 +134,7 @@ def _decode(
     tokens = 0
     for i in range(first.line_count):
         for j in range(first.line_length):
-            mask = _step_mask(tables, rows, i, j, used)
+            mask = _step_mask(tables, rows, i, j, used, vocab.stoi)
             logp = log_softmax(logits)
             ids = sample_ids(logits + boost, mask, temperature, rng)
             want = forced.get((i, j))
@@ -173,12 +176,23 @@ def _decode(
 
 
 def _step_mask(
-    tables: VocabTables, rows: list[_Row], i: int, j: int, used: np.ndarray
+    tables: VocabTables,
+    rows: list[_Row],
+    i: int,
+    j: int,
+    used: np.ndarray,
+    stoi: Mapping[str, int],
 ) -> np.ndarray:
     """(rows, vocab) mask of the characters each row may take at line i, position j."""
     may_ping = np.array([any(t[j] == "平" for t in r.open_options) for r in rows])[:, None]
     may_ze = np.array([any(t[j] == "仄" for t in r.open_options) for r in rows])[:, None]
-    mask = tables.han[None, :] & ((tables.ping & may_ping) | (tables.ze & may_ze)) & ~used
+    legal = tables.han[None, :] & ((tables.ping & may_ping) | (tables.ze & may_ze))
+    mask = legal & ~used
+    for b, row in enumerate(rows):
+        double = may_double(row.chars, j)
+        if double is not None and double in stoi:
+            k = stoi[double]
+            mask[b, k] = legal[b, k]
     if j == 1:  # the key position: no polyphones, so 平起/仄起 reads one way only
         mask &= (tables.ping ^ tables.ze)[None, :]
     last = j == rows[0].spec.line_length - 1
@@ -200,7 +214,7 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
     """
     tones = _char_tones(tables, ch)
     row.open_options = [t for t in row.open_options if t[j] in tones]
-    if not row.open_options or ch in row.chars:
+    if not row.open_options or (ch in row.chars and ch != may_double(row.chars, j)):
         return False
     if j == 1 and len(tones) > 1 and not forced:
         return False
