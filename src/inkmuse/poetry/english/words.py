@@ -5,10 +5,11 @@
     >>> pronunciations("untrimm'd")[0].syllables
     2
 
-CMUdict (through `pronouncing`) knows 126,052 words. Verse also uses archaic and elided
+CMUdict (shipped, see cmu.py) knows 126,052 words. Verse also uses archaic and elided
 spellings (grow'st, untrimm'd, o'er) that it lacks: those are rebuilt from the base word
-(grow + "st", un + trimmed). A word still unknown gets a syllable estimate from `syllables`
-and no stress (`guessed=True`): the scansion leaves it free and the report says so.
+(grow + "st", un + trimmed). A word still unknown gets a syllable estimate from its
+spelling (cmu.estimate_syllable_counts: one count, or two when a vowel pair may slur) and
+no stress (`guessed=True`): the scansion leaves it free and the report says so.
 Elision is offered as a variant (flower as one syllable, heav'n, ev'ry): poets count them
 either way, so the scansion chooses, at a small cost.
 """
@@ -20,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from inkmuse.poetry.english.cmu import cmudict, estimate_syllable_counts
 
 VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())  # noqa: SIM905
 
@@ -78,12 +81,8 @@ def normalize(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@cache
 def _cmu() -> dict[str, list[str]]:
-    import pronouncing
-
-    pronouncing.init_cmu()
-    return pronouncing.lookup  # type: ignore[no-any-return]
+    return cmudict()
 
 
 def _from_phones(word: str, phones: str) -> Pron:
@@ -182,10 +181,8 @@ def pronunciations(word: str) -> tuple[Pron, ...]:
     bare = w.strip("'")
     found = _lookup(w) or _lookup(bare) or _rebuilt(w) or _rebuilt(bare)
     if not found:
-        import syllables
-
-        n = max(1, int(syllables.estimate(bare.replace("'", "")) or 1))
-        return (Pron(word, None, (None,) * n),)
+        counts = estimate_syllable_counts(bare.replace("'", ""))
+        return tuple(Pron(word, None, (None,) * n) for n in counts)
     prons: list[Pron] = []
     for phones in found:
         p = _from_phones(word, phones)
