@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from inkmuse.core.errors import InputError
-from inkmuse.poetry.english import get_meter, pronunciations, rhyme_kind, rhymes_for, scan
+from inkmuse.poetry.english import (
+    check_english,
+    get_meter,
+    pronunciations,
+    rhyme_kind,
+    rhymes_for,
+    scan,
+)
 from inkmuse.poetry.english.rhyme import shape
 from inkmuse.poetry.english.suggest import words_with_shape, words_with_syllables
 
@@ -81,7 +88,7 @@ def test_anapestic_lines() -> None:
 
 def test_unknown_meter_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="accepted: iambic trimeter"):
-        get_meter("dactylic hexameter")
+        get_meter("amphibrachic tetrameter")
 
 
 def test_sounded_ed_and_contractions_across_words() -> None:
@@ -92,3 +99,36 @@ def test_sounded_ed_and_contractions_across_words() -> None:
     # the eternal may elide (th'eternal) only before an unstressed vowel
     assert scan("And the eternal summer shall not fade", PENTAMETER).fits
     assert not scan("And the old summer shall not fade again now", PENTAMETER).fits
+
+
+TYGER = """Tyger Tyger, burning bright,
+In the forests of the night;
+What immortal hand or eye,
+Could frame thy fearful symmetry?"""
+HIAWATHA = """Should you ask me, whence these stories?
+Whence these legends and traditions,
+With the odours of the forest,
+With the dew and damp of meadows,"""
+EVANGELINE = """This is the forest primeval. The murmuring pines and the hemlocks,
+Bearded with moss, and in garments green, indistinct in the twilight,
+Stand like Druids of eld, with voices sad and prophetic,
+Stand like harpers hoar, with beards that rest on their bosoms."""
+
+
+@pytest.mark.parametrize(
+    ("poem", "meter"),
+    [(TYGER, "trochaic tetrameter"), (HIAWATHA, "trochaic tetrameter"),
+     (EVANGELINE, "dactylic hexameter")],
+)  # fmt: skip
+def test_falling_meters_are_found(poem: str, meter: str) -> None:
+    assert check_english(poem).meter == meter
+
+
+def test_trochaic_lines_drop_the_last_weak_syllable_or_take_an_upbeat() -> None:
+    tetrameter = get_meter("trochaic tetrameter")
+    assert scan("Tyger Tyger, burning bright,", tetrameter).marks == ("/x", "/x", "/x", "/")
+    upbeat = scan("Could frame thy fearful symmetry?", tetrameter)
+    assert upbeat.fits and upbeat.marks[0] == "x"
+    # A secondary stress after the primary is a weak ending too (MEAD-ows).
+    assert scan("With the dew and damp of meadows,", tetrameter).marks[-1] == "/x"
+    assert scan("Tyger Tyger, burning bright,", get_meter("iambic tetrameter")).cost > 0.5

@@ -6,7 +6,9 @@
 
 A meter is a set of weak (x) and strong (/) position patterns: the plain line plus the
 variations poets take for granted (an inverted first foot, a trochee after a pause, a
-feminine ending; in anapestic verse iambs among the anapests and a headless first foot).
+feminine ending; in anapestic verse iambs among the anapests and a headless first foot;
+in trochaic verse a dropped last syllable, the usual ending, and a weak upbeat before the
+first foot; in dactylic verse trochees among the dactyls and a shortened last foot).
 Each variation costs a little, so the plainest reading wins.
 
 Stress is judged the way prosodists do (after Halle and Keyser): a monosyllable may go on
@@ -40,7 +42,7 @@ _SLUR_COST = 0.4
 
 @dataclass(frozen=True)
 class Meter:
-    """foot: iamb or anapest; feet: how many per line."""
+    """foot: iamb, anapest, trochee or dactyl; feet: how many per line."""
 
     foot: str
     feet: int
@@ -48,11 +50,11 @@ class Meter:
     @property
     def name(self) -> str:
         size = {2: "dimeter", 3: "trimeter", 4: "tetrameter", 5: "pentameter", 6: "hexameter"}
-        return f"{'iambic' if self.foot == 'iamb' else 'anapestic'} {size[self.feet]}"
+        return f"{_ADJECTIVE[self.foot]} {size[self.feet]}"
 
     @property
     def plain(self) -> str:
-        return (W + S if self.foot == "iamb" else W + W + S) * self.feet
+        return _FOOT[self.foot] * self.feet
 
     @cache  # noqa: B019 - meters are few and immortal
     def patterns(self) -> tuple[tuple[str, float, int | None], ...]:
@@ -67,11 +69,24 @@ class Meter:
                     for k in range(1, self.feet - 1):  # a trochee after a pause
                         body = first + (W + S) * (k - 1) + S + W + (W + S) * (self.feet - k - 1)
                         out.append((body + end, c0 + c1 + 0.6, len(first) + 2 * (k - 1)))
+        elif self.foot == "trochee":
+            # Tyger Tyger, burning bright: the last weak syllable is usually dropped, and an
+            # upbeat may come first (Could frame thy fearful symmetry).
+            for (head, c0), (end, c1) in product([("", 0.0), (W, 0.3)], [(W, 0.0), ("", 0.0)]):
+                out.append((head + (S + W) * (self.feet - 1) + S + end, c0 + c1, None))
         else:
-            feet = [(W + W + S, 0.0), (W + S, 0.2)]
-            heads = [*feet, (S, 0.5)]
-            tails = [("", 0.0), (W, 0.2)]
-            choices: list[list[tuple[str, float]]] = [heads, *[feet] * (self.feet - 1), tails]
+            choices: list[list[tuple[str, float]]]
+            if self.foot == "dactyl":
+                # This is the forest primeval: trochees may stand for dactyls, and the last
+                # foot is short (a trochee, or one strong syllable); an upbeat may come first.
+                dactyls = [(S + W + W, 0.0), (S + W, 0.2)]
+                last = [(S + W, 0.0), (S, 0.1), (S + W + W, 0.1)]
+                choices = [[("", 0.0), (W, 0.3)], *[dactyls] * (self.feet - 1), last]
+            else:
+                feet = [(W + W + S, 0.0), (W + S, 0.2)]
+                heads = [*feet, (S, 0.5)]
+                tails = [("", 0.0), (W, 0.2)]
+                choices = [heads, *[feet] * (self.feet - 1), tails]
             for combo in product(*choices):
                 text = "".join(part for part, _ in combo)
                 out.append((text, sum(cost for _, cost in combo), None))
@@ -81,9 +96,14 @@ class Meter:
         return sorted({len(p) for p, _, _ in self.patterns()})
 
 
+_FOOT = {"iamb": W + S, "anapest": W + W + S, "trochee": S + W, "dactyl": S + W + W}
+_ADJECTIVE = {"iamb": "iambic", "anapest": "anapestic", "trochee": "trochaic", "dactyl": "dactylic"}
 METERS = {
     m.name: m
-    for m in [Meter("iamb", n) for n in (3, 4, 5, 6)] + [Meter("anapest", n) for n in (2, 3, 4)]
+    for m in [Meter("iamb", n) for n in (3, 4, 5, 6)]
+    + [Meter("anapest", n) for n in (2, 3, 4)]
+    + [Meter("trochee", n) for n in (3, 4, 5)]
+    + [Meter("dactyl", n) for n in (2, 3, 4, 6)]
 }
 
 
@@ -230,7 +250,12 @@ def _slurred(words: list[str], i: int) -> tuple[Pron, ...]:
 
 
 def _feminine(pron: Pron) -> bool:
-    return pron.syllables > 1 and pron.stresses[-1] in (0, None)
+    """A word whose last syllable is weaker than one before it: an unstressed ending, or a
+    secondary stress after the primary (MEAD-ows, WIN-dow in CMUdict's 1-2)."""
+    if pron.syllables < 2:
+        return False
+    last = pron.stresses[-1]
+    return last in (0, None) or (last == 2 and 1 in pron.stresses[:-1])
 
 
 def _needed(pron: Pron, part: str) -> str:

@@ -45,6 +45,8 @@ _NUMBERED = re.compile(r"^(\d+[.):]|[-*•])\s+")
 _METER_HINT = {
     "iamb": "each foot da-DUM",
     "anapest": "each foot da-da-DUM (the first may be da-DUM)",
+    "trochee": "each foot DUM-da (the last da usually dropped)",
+    "dactyl": "each foot DUM-da-da (the last foot shorter)",
 }
 
 
