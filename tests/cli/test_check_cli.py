@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from inkmuse_cli import run_inkmuse
 
 POEM = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 BROKEN = "白日依山尽，黄海入海流。欲穷千里目，更上一层台。"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "inkmuse.cli.main", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_inkmuse(*args, stdin=stdin, timeout=60)
 
 
 def test_valid_poem_exits_0_and_marks_tones() -> None:

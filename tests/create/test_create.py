@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +14,7 @@ from inkmuse.core.errors import InputError
 from inkmuse.create import CreateRequest, create, creation_theme, read_image
 from inkmuse.create.remix import RemixRequest, remix, save_creation
 from inkmuse.library import Library
+from inkmuse_cli import run_inkmuse
 
 EXPECTED_FILES = {
     "index.html",
@@ -113,12 +113,7 @@ def test_bad_input(tmp_path: Path) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "inkmuse.cli.main", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_inkmuse(*args)
 
 
 def test_cli_create_and_library(tmp_path: Path) -> None:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from inkmuse_cli import run_inkmuse
 
 from .poems import BASHO_ASTON, LEAR_BEARD, SONNET_18, replace_line
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "inkmuse.cli.main", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_inkmuse(*args, stdin=stdin, timeout=60)
 
 
 def test_a_sonnet_from_a_file_is_found_scanned_and_valid(tmp_path: Path) -> None:
