@@ -132,3 +132,12 @@ def test_trochaic_lines_drop_the_last_weak_syllable_or_take_an_upbeat() -> None:
     # A secondary stress after the primary is a weak ending too (MEAD-ows).
     assert scan("With the dew and damp of meadows,", tetrameter).marks[-1] == "/x"
     assert scan("Tyger Tyger, burning bright,", get_meter("iambic tetrameter")).cost > 0.5
+
+
+def test_an_unrhymed_quatrain_is_free_verse_with_its_meter_named() -> None:
+    report = check_english(EVANGELINE)
+    assert report.form.key == "free-verse" and report.ok
+    assert report.meter == "dactylic hexameter"
+    # A quatrain whose one rhyme holds is still a ballad.
+    ballad = "The king sits in Dunfermline town,\nDrinking the blood-red wine;\nO where will I get a good sailor\nTo sail this ship of mine?"
+    assert check_english(ballad).form.key == "ballad"

@@ -111,13 +111,29 @@ def check_english(text: str, form: str | None = None, *, strict: bool = False) -
         for s in kind.schemes
     ]
     # A form of fixed length is what the poet meant even with faults; a stanza form must
-    # mostly hold, or the poem is read as free verse.
+    # mostly hold, with at least one of its rhymes kept, or the poem is read as free verse.
     n = len(poem.lines)
-    plausible = [r for r in reports if r.form.line_count or len(r.errors) <= n // 4]
+    plausible = [
+        r for r in reports if r.form.line_count or (len(r.errors) <= n // 4 and _keeps_a_rhyme(r))
+    ]
     if not plausible:
         return _evaluate(FORMS["free-verse"], "", poem, strict, detected=True)
     best = min(plausible, key=_rank)
     return best if strict else _evaluate(best.form, best.scheme, poem, strict, detected=True)
+
+
+def _keeps_a_rhyme(report: EnglishReport) -> bool:
+    """False when every rhyme the scheme asks for is broken (an unrhymed quatrain is not a
+    ballad with its one rhyme missing)."""
+    seen: set[str] = set()
+    links = 0
+    for line in report.lines:
+        label = line.rule.rhyme
+        if label:
+            links += label in seen
+            seen.add(label)
+    broken = sum(1 for f in report.errors if f.kind == "rhyme")
+    return links == 0 or broken < links
 
 
 def _rank(report: EnglishReport) -> tuple[int, int]:
@@ -179,8 +195,8 @@ def _meter_of(kind: EnglishForm, lines: list[EnglishLine]) -> Meter | None:
     keep, when at least half of them do."""
     if kind.meter and kind.meter != DETECT:
         return METERS[kind.meter]
-    if kind.line_meters or kind.meter is None:
-        return None
+    if kind.line_meters or (kind.meter is None and kind.key != "free-verse"):
+        return None  # free verse still gets its meter named when most lines keep one
     best: tuple[int, float, Meter] | None = None
     for meter in METERS.values():
         scans = [scan(line.text, meter) for line in lines]
