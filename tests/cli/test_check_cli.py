@@ -79,5 +79,7 @@ def test_tang_practice_reads_a_ze_rhymed_quatrain_as_a_gu_jue() -> None:
     out = run("check", "--rules", "tang", chunxiao)
     assert out.returncode == 0, out.stdout
     assert "古绝" in out.stdout and "唐人宽律" in out.stdout
+    assert "--rules tang" in run("check", chunxiao).stdout  # the strict report points to it
+    assert "--rules tang" not in run("check", BROKEN).stdout  # not for plain faults
     bad = run("check", "--rules", "loose", chunxiao)
     assert bad.returncode == 2 and "strict" in bad.stderr and "Traceback" not in bad.stderr

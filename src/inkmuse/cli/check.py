@@ -100,6 +100,17 @@ def command(
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, lang, colour=sys.stdout.isatty()))
+        if not report.ok and report.rules == "strict" and report.form is not None:
+            # A classic that fails the textbook may be a 折腰体 or a 古绝: say so.
+            tang = check_poem(
+                text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins), rules="tang"
+            )
+            if tang.ok:
+                click.echo(
+                    "提示：按唐人宽律（--rules tang，折腰体、古绝可容）此诗可过。"
+                    if lang == "zh"
+                    else "hint: it passes under Tang practice (--rules tang: 折腰体 and 古绝 allowed)."
+                )
     if not report.ok:
         sys.exit(1)
 
