@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads only when a generator is made: `inkmuse check` never needs it
+    import numpy as np
 
 MAX_SEED = 2**32 - 1
 
@@ -36,4 +38,6 @@ def derive_seed(seed: int, *labels: str) -> int:
 
 def make_rng(seed: int) -> np.random.Generator:
     """A numpy generator for one seed (PCG64, stable across numpy versions)."""
+    import numpy as np
+
     return np.random.Generator(np.random.PCG64(seed))
