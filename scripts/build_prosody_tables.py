@@ -43,7 +43,26 @@ PINGSHUI_SUPPLEMENT = {
     # 衰 cuī (等衰): the 灰-group reading beside shuāi in 四支; 贺知章《回乡偶书》 rhymes
     # 回 / 衰 / 来 on it. Upstream lists 衰 in 四支 only (its 十灰 has 縗 but not 衰).
     "衰": "上平声十灰",
+    # Common characters upstream lacks in every form, placed as the rhyme books have them
+    # (the homophone guess gets the -m and entering-tone ones wrong: 慙 is not in 寒).
+    "啼": "上平声八齐",  # 杜兮切, 齐韵: 处处闻啼鸟
+    "慙": "下平声十三覃",  # = 惭, 昨甘切, 谈/覃
+    "遍": "去声十七霰",  # 方见切, 霰韵
+    "迹": "入声十一陌",  # 资昔切, 昔韵 (平水 陌)
+    "涩": "入声十四缉",  # 色立切, 缉韵
+    "覩": "上声七麌",  # = 睹, 当古切, 姥韵 (平水 麌)
 }
+# Variant forms (异体字) that OpenCC does not map and upstream does not list: each takes
+# every reading of the standard form beside it, which upstream has. Without this they
+# were guessed from Mandarin homophones, which mis-tones entering-tone characters (倏 read
+# 平) and misplaces -m rhymes (沉 in 真 instead of 侵).
+PINGSHUI_VARIANTS = {
+    "疎": "疏", "猨": "猿", "劒": "劍", "鬬": "鬥", "秪": "祇", "秖": "祇", "棹": "櫂",
+    "扫": "埽", "堤": "隄", "斾": "旆", "炉": "鑪", "簷": "檐", "沉": "沈", "堦": "階",
+    "巵": "卮", "暎": "映", "顦": "憔", "蘂": "蕊", "鏁": "鎖", "顇": "悴", "臯": "皋",
+    "懒": "嬾", "妬": "妒", "廻": "回", "隣": "鄰", "樽": "尊", "倏": "儵", "珮": "佩",
+    "趂": "趁", "讐": "讎", "髪": "髮", "髣": "仿", "髴": "佛",
+}  # fmt: skip
 
 XINYUN = {
     "一麻": "a ia ua",
@@ -165,6 +184,16 @@ def build_pingshui() -> dict[str, object]:
         if ch not in groups[group_name]["chars"]:
             groups[group_name]["chars"] += ch
     print(f"平水韵: {len(PINGSHUI_SUPPLEMENT)} readings added that upstream lacks (see the script)")
+    for variant, standard in PINGSHUI_VARIANTS.items():
+        homes = [g for g in groups.values() if standard in g["chars"]]
+        if not homes:
+            sys.exit(
+                f"平水韵: the variant table names {standard} for {variant}, which upstream lacks"
+            )
+        for g in homes:
+            if variant not in g["chars"]:
+                g["chars"] += variant
+    print(f"平水韵: {len(PINGSHUI_VARIANTS)} variant forms read as their standard form")
     shorts = [g["short"] for g in groups.values()]
     dupes = {s for s in shorts if shorts.count(s) > 1}
     if dupes:

@@ -6,6 +6,7 @@ import pytest
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.checker import check_poem
+from inkmuse.poetry.tones import Tone
 
 DENGGUANQUELOU = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 CHUNWANG = "国破山河在，城春草木深。感时花溅泪，恨别鸟惊心。烽火连三月，家书抵万金。白头搔更短，浑欲不胜簪。"
@@ -41,6 +42,17 @@ def test_a_reading_upstream_lacks_is_supplied_by_the_build_script() -> None:
     report = check_poem("少小离家老大回，乡音无改鬓毛衰。儿童相见不相识，笑问客从何处来。")
     assert report.ok, [f.zh for f in report.errors]
     assert report.rhyme_short == "十灰"
+
+
+def test_variant_forms_read_as_their_standard_form_not_as_guesses() -> None:
+    from inkmuse.poetry.prosody import get_rhymebook
+
+    book = get_rhymebook()
+    assert book.profile("倏")[:2] == (frozenset({Tone.ZE}), ())  # entering tone, not 平
+    assert [book.short(g) for g in book.rhyme_groups("沉")] == ["十二侵"]  # -m, not 真
+    assert not book.profile("啼")[2]  # in the table now, not estimated
+    report = check_poem("春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。", rules="tang")
+    assert not [f for f in report.faults if f.kind == "estimated"]
 
 
 def test_traditional_input_is_read_like_simplified() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from inkmuse.poetry.messages import render
@@ -57,24 +56,31 @@ class Fault:
     fix: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
     polyphone: bool = False  # the judgement rests on a character with several readings
 
-    @cached_property
+    # Filled on first read (plain fields: functools.cached_property takes a lock in 3.11).
+    _fixes: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _said: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
     def suggestions(self) -> list[str]:
         """Replacement characters for this position, best first ([] when none apply)."""
-        return self.fix() if self.fix is not None else []
+        if self._fixes is None:
+            self._fixes = self.fix() if self.fix is not None else []
+        return self._fixes
 
-    @cached_property
     def _messages(self) -> tuple[str, str]:
-        return render(self)
+        if self._said is None:
+            self._said = render(self)
+        return self._said
 
     @property
     def zh(self) -> str:
         """One-line explanation in Chinese."""
-        return self._messages[0]
+        return self._messages()[0]
 
     @property
     def en(self) -> str:
         """The same in English."""
-        return self._messages[1]
+        return self._messages()[1]
 
     @property
     def severity(self) -> str:

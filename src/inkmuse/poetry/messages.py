@@ -13,8 +13,10 @@ poems whose messages nobody reads, so building them eagerly was a third of the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
+from string import Formatter
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from inkmuse.poetry.faults import Fault
@@ -182,22 +184,32 @@ TEMPLATES: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+# The place and tone words a template may use, each computed from the fault.
+_DERIVED: dict[str, Callable[[Fault, dict[str, Any]], str]] = {
+    "at": lambda f, v: where_zh(f.line, f.pos),
+    "at_en": lambda f, v: where_en(f.line, f.pos),
+    "line_at": lambda f, v: where_zh(f.line, None),
+    "line_at_en": lambda f, v: where_en(f.line, None),
+    "want_en": lambda f, v: ENGLISH_TONE.get(v["want"], v["want"]),
+    "tone_en": lambda f, v: ENGLISH_TONE.get(v["tone"], v["tone"]),
+    "first_at": lambda f, v: where_zh(v["line0"], v["pos0"]),
+    "first_at_en": lambda f, v: where_en(v["line0"], v["pos0"]),
+    "first_line_at": lambda f, v: where_zh(v["first"], None),
+}
+
+
+@cache
+def _needs(kind: str) -> tuple[str, ...]:
+    """The derived words a kind's two templates use (read once from the templates)."""
+    _, zh, en = TEMPLATES[kind]
+    used = {name for text in (zh, en) for _, name, _, _ in Formatter().parse(text) if name}
+    return tuple(name for name in _DERIVED if name in used)
+
+
 def render(fault: Fault) -> tuple[str, str]:
     """(Chinese, English) explanation of a fault, written from its facts."""
     names, zh, en = TEMPLATES[fault.kind]
-    values = dict(zip(names, fault.facts, strict=True))
-    values.update(
-        at=where_zh(fault.line, fault.pos),
-        at_en=where_en(fault.line, fault.pos),
-        line_at=where_zh(fault.line, None),
-        line_at_en=where_en(fault.line, None),
-    )
-    for key in ("want", "tone"):
-        if key in values:
-            values[key + "_en"] = ENGLISH_TONE.get(values[key], values[key])
-    if "line0" in values:
-        values["first_at"] = where_zh(values["line0"], values["pos0"])
-        values["first_at_en"] = where_en(values["line0"], values["pos0"])
-    if "first" in values:
-        values["first_line_at"] = where_zh(values["first"], None)
-    return zh.format(**values), en.format(**values)
+    values: dict[str, Any] = dict(zip(names, fault.facts, strict=True))
+    for name in _needs(fault.kind):
+        values[name] = _DERIVED[name](fault, values)
+    return zh.format_map(values), en.format_map(values)
