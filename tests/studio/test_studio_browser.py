@@ -117,6 +117,7 @@ def test_tang_practice_turns_a_broken_stick_into_a_warning(page: object, tmp_pat
     cell = p.locator('.ch[data-line="3"][data-pos="2"]')  # type: ignore[attr-defined]
     cell.and_(p.locator(".fault-error")).wait_for()  # type: ignore[attr-defined]
     assert "失粘" in (cell.get_attribute("title") or "")
+    assert "唐人宽律" in p.locator("#poem-summary").inner_text()  # type: ignore[attr-defined]
     p.select_option("#poem-rules", "tang")  # type: ignore[attr-defined]
     cell.and_(p.locator(".fault-warning")).wait_for()  # type: ignore[attr-defined]
     assert "折腰体" in (cell.get_attribute("title") or "")

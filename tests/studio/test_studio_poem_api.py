@@ -36,6 +36,9 @@ def test_check_under_tang_practice(client: httpx.Client) -> None:
     strict = client.post("/api/check", json={"text": chuzhou}).json()["report"]
     tang = client.post("/api/check", json={"text": chuzhou, "rules": "tang"}).json()["report"]
     assert strict["ok"] is False and tang["ok"] is True and tang["rules"] == "tang"
+    assert strict["passes_under_tang"] is True  # the page can say why a classic fails
+    off = client.post("/api/check", json={"text": OFF_RHYME}).json()["report"]
+    assert off["passes_under_tang"] is False
     assert client.post("/api/check", json={"text": chuzhou, "rules": "x"}).status_code in (400, 422)
 
 

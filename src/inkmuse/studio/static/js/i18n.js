@@ -5,6 +5,7 @@ const STRINGS = {
   tab_music: ["音乐", "Music"], tab_create: ["一念成作", "Create from an idea"],
   tab_library: ["文库", "Library"], backend: ["模型", "Backend"], form: ["体裁", "Form"],
   auto: ["自动", "auto"], rhymebook: ["韵书", "Rhyme book"],
+  tang_hint: ["按唐人宽律可过（折腰体、古绝）", "passes under Tang practice (折腰体, 古绝)"],
   rules: ["格律", "Rules"], rules_strict: ["严格", "strict"], rules_tang: ["唐人宽律", "Tang practice"], keywords: ["关键词", "Keywords"],
   seed: ["种子", "Seed"], write: ["作诗", "Write"], continue: ["续写", "Continue"],
   rewrite_line: ["重写此句", "Rewrite this line"], candidates: ["候选", "Candidates"],

@@ -124,6 +124,7 @@ function render(data) {
     summary.append(verdict, ` · ${report.form}${variant ? " · " + variant : ""} · ${report.rhymebook}`,
       report.rhyme_group ? ` ${report.rhyme_group}` : "",
       ` · ${report.counts.errors} ${t("errors")}, ${report.counts.warnings} ${t("warnings")}`);
+    if (!report.ok && report.passes_under_tang) summary.append(" · ", el("span", { class: "hint" }, t("tang_hint")));
   } else if (data.problem) summary.append(data.problem.message);
   const list = $("poem-faults");
   list.replaceChildren();
