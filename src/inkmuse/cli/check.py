@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from inkmuse.core.errors import InputError
-from inkmuse.poetry.checker import check_poem
+from inkmuse.poetry.checker import check_poem, passes_under_tang
 from inkmuse.poetry.report import render_report
 
 
@@ -93,24 +93,18 @@ def command(
     if looks_english(text):
         _check_english(text, form, strict, as_json, bool(acrostic or pins or rules != "strict"))
         return
-    report = check_poem(
-        text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins), rules=rules
-    )
+    pinned = _parse_pins(pins)
+    report = check_poem(text, form, rhymebook, acrostic=acrostic, pins=pinned, rules=rules)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, lang, colour=sys.stdout.isatty()))
-        if not report.ok and report.rules == "strict" and report.form is not None:
-            # A classic that fails the textbook may be a 折腰体 or a 古绝: say so.
-            tang = check_poem(
-                text, form, rhymebook, acrostic=acrostic, pins=_parse_pins(pins), rules="tang"
+        if not report.ok and passes_under_tang(report, acrostic=acrostic, pins=pinned):
+            click.echo(
+                "提示：按唐人宽律（--rules tang，折腰体、古绝可容）此诗可过。"
+                if lang == "zh"
+                else "hint: it passes under Tang practice (--rules tang: 折腰体 and 古绝 allowed)."
             )
-            if tang.ok:
-                click.echo(
-                    "提示：按唐人宽律（--rules tang，折腰体、古绝可容）此诗可过。"
-                    if lang == "zh"
-                    else "hint: it passes under Tang practice (--rules tang: 折腰体 and 古绝 allowed)."
-                )
     if not report.ok:
         sys.exit(1)
 

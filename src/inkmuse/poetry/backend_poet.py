@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from inkmuse.core.errors import BackendError, InputError
 from inkmuse.core.provenance import provenance_record
@@ -58,15 +58,23 @@ class BackendPoemRequest:
     lang: str = "zh"
 
 
+ReportT = TypeVar("ReportT")
+
+
 @dataclass
-class BackendPoemResult:
+class WrittenPoem(Generic[ReportT]):
+    """A poem a text model wrote, with the checker's report on it (Chinese or English)."""
+
     text: str
-    report: CheckReport
+    report: ReportT
     strategy: str
     rounds: int
     drafts: int
     provenance: dict[str, Any]
     history: list[tuple[int, str, int]] = field(default_factory=list)  # (round, text, errors)
+
+
+BackendPoemResult = WrittenPoem[CheckReport]
 
 
 def write_with_backend(model: TextModel, request: BackendPoemRequest) -> BackendPoemResult:

@@ -18,7 +18,7 @@ from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.messages import where_en, where_zh
-from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
+from inkmuse.poetry.prosody import TONE_MARKS, RhymeBook, get_rhymebook
 from inkmuse.poetry.rules import Item, LineJudgement, judge_line, needs_rescue
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
@@ -30,23 +30,10 @@ _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it exp
 _TANG_NIAN_COST = 0.5  # under Tang practice a 失粘 is only a warning
 
 
-_CLASS_OF = {
-    frozenset({Tone.PING}): "平",
-    frozenset({Tone.ZE}): "仄",
-    frozenset({Tone.PING, Tone.ZE}): "*",
-    frozenset(): "?",
-}
-_MARK_OF = {(tones, False): mark for tones, mark in _CLASS_OF.items()} | {
-    (tones, True): mark for tones, mark in zip(_CLASS_OF, "pzs?", strict=True)
-}
 _ESTIMATED = re.compile("[pzs]")
 _ESTIMATED_AS_CLASS = str.maketrans("pzs", "平仄*")
-_CLASS_TONES = {
-    "平": frozenset({Tone.PING}),
-    "仄": frozenset({Tone.ZE}),
-    "*": frozenset({Tone.PING, Tone.ZE}),
-    "?": frozenset(),
-}
+# Each tone-class mark (平, 仄, * for both, ? for none) back to its tone classes.
+_CLASS_TONES = {mark: tones for (tones, estimated), mark in TONE_MARKS.items() if not estimated}
 
 
 @dataclass
@@ -172,6 +159,21 @@ def check_poem(
     if shape:
         return CheckReport(poem, kind, None, book.name, None, None, [], shape, rules)
     return _Checker(poem, kind, book, pins or {}, acrostic, rules).run()
+
+
+def passes_under_tang(
+    report: CheckReport,
+    *,
+    acrostic: str | None = None,
+    pins: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether the poem of a report passes under Tang practice: a classic the textbook
+    rejects may be a 折腰体 or a 古绝, which a report can then say (CLI and studio)."""
+    if report.ok or report.rules == "tang" or report.form is None:
+        return report.ok
+    text, form = report.poem.text, report.kind.short
+    tang = check_poem(text, form, report.rhymebook, acrostic=acrostic, pins=pins, rules="tang")
+    return tang.ok
 
 
 # The rule sets a check can apply. Textbook rules are what a poet writing today is held to;
@@ -368,17 +370,18 @@ class _Checker:
         self.n = kind.line_length
         self.faults: list[Fault] = []
         self.used = set("".join(poem.lines))
-        self.pins = pins
         # Per character: its one tone class, or * when it has both, ? when none (polyphones
-        # and unknown characters fit any template). Read in one str.translate per line;
-        # the full readings are looked up only where a rule needs them (_profile).
+        # and unknown characters fit any template). Read in one str.translate per poem;
+        # the full readings are looked up only where a rule needs them (_profile). Pinned
+        # readings are worked out once, here.
+        self.pinned: list[list[tuple[frozenset[Tone], tuple[str, ...], bool]]] | None = None
         if pins:
-            rows = [
+            self.pinned = [
                 [self._pinned(ch, i, j, pins) for j, ch in enumerate(line)]
                 for i, line in enumerate(poem.lines)
             ]
-            marks = ["".join([_MARK_OF[r[0], r[2]] for r in row]) for row in rows]
-            self.ends = [row[-1] for row in rows]
+            marks = ["".join([TONE_MARKS[r[0], r[2]] for r in row]) for row in self.pinned]
+            self.ends = [row[-1] for row in self.pinned]
         else:
             n = self.n  # the shape is checked: every line has n characters
             joined = book.tone_marks("".join(poem.lines))
@@ -395,11 +398,9 @@ class _Checker:
 
     def _profile(self, i: int, j: int) -> tuple[frozenset[Tone], tuple[str, ...], bool]:
         """(tone classes, 平 rhyme groups, estimated) of line i's character j, after pins."""
-        if not self.pins:
-            return self.book.profile(self.poem.lines[i][j])
-        line = self.poem.lines[i]
-        j %= len(line)
-        return self._pinned(line[j], i, j, self.pins)
+        if self.pinned is not None:
+            return self.pinned[i][j]
+        return self.book.profile(self.poem.lines[i][j])
 
     # -- readings ---------------------------------------------------------------------
     def _pinned(
@@ -436,18 +437,18 @@ class _Checker:
         keys = self._choose_keys(ends)
         spec = self.kind.pattern(keys[0], first_rhymes, len(lines))
         patterns = [_template(k, e, self.n) for k, e in zip(keys, ends, strict=True)]
-        self._relations(keys)
-        reports = self._judge_lines(patterns)
+        reports, judged = self._judge_lines(patterns)
         ancient = (
             self.tang
             and len(lines) == 4
             and group is None
             and all(Z in tones and P not in tones for tones, _, _ in self.ends[1::2])
         )
-        if ancient:
-            self.faults.clear()  # a 古绝 keeps no tone pattern: nothing judged above applies
+        if ancient:  # a 古绝 keeps no tone pattern: only its rhymes are judged
             self._ancient_rhymes(reports)
         else:
+            self._relations(keys)
+            self._tone_faults(judged)
             self._rhymes(reports, group, first_rhymes)
         self._repeats()
         self._acrostic()
@@ -472,7 +473,7 @@ class _Checker:
         for _tones, groups, estimated in self.ends[1::2]:
             if estimated:
                 continue  # an inferred reading does not vote for the poem's rhyme
-            for g in dict.fromkeys(groups) if len(groups) > 1 else groups:
+            for g in dict.fromkeys(groups):
                 votes[g] = votes.get(g, 0) + 1
         if not votes:
             return None
@@ -515,8 +516,11 @@ class _Checker:
                 )
             )
 
-    def _judge_lines(self, patterns: list[str]) -> list[LineReport]:
-        """Judge every line, reading each polyphone the way that keeps the rules best."""
+    def _judge_lines(
+        self, patterns: list[str]
+    ) -> tuple[list[LineReport], list[tuple[LineJudgement, list[Item]]]]:
+        """Judge every line, reading each polyphone the way that keeps the rules best:
+        the line reports, and each line's judgement with the errors left after 对句相救."""
         lines, puncts, fixed = self.poem.lines, self.poem.puncts, self.fixed
         reports = []
         judged: list[tuple[LineJudgement, list[Item]]] = []
@@ -533,6 +537,9 @@ class _Checker:
                 )
             judged.append((best, best.errors))  # shared and cached: never changed in place
             wanted = next_wanted
+        return reports, judged
+
+    def _tone_faults(self, judged: list[tuple[LineJudgement, list[Item]]]) -> None:
         for i, (judgement, errors) in enumerate(judged):
             if not (errors or judgement.warnings or judgement.accepted):
                 continue
@@ -540,13 +547,12 @@ class _Checker:
                 self.faults.append(Fault(kind, i + 1, pos + 1))
             for kind, pos, want in errors + judgement.warnings:
                 self._tone_fault(kind, i, pos, want)
-        return reports
 
     def _tone_fault(self, kind: str, i: int, j: int, want: str) -> None:
         """A tone fault or line rule at line i, character j; `want` is the tone that fixes it."""
         ch = self.poem.lines[i][j]
         tones = self._profile(i, j)[0]
-        have = _CLASS_OF[tones] if len(tones) == 1 else "/".join(sorted(tones)) or "?"
+        have = "/".join(sorted(tones)) or "?"
         self.faults.append(
             Fault(
                 kind,

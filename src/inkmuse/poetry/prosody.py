@@ -55,7 +55,7 @@ _NEIGHBOURS = {
 
 # A character's tone class as one mark: 平, 仄, * (reads both), ? (not in the book); a
 # character whose every reading is only estimated from homophones gets p, z or s instead.
-_MARKS = {
+TONE_MARKS = {
     (frozenset({Tone.PING}), False): "平",
     (frozenset({Tone.ZE}), False): "仄",
     (frozenset({Tone.PING, Tone.ZE}), False): "*",
@@ -109,7 +109,7 @@ class RhymeBook:
         # 平 and 仄 are entered first: unmet, they would pass through looking like marks.
         self._marks: dict[int, str] = {}
         for ch in "平仄":
-            self._marks[ord(ch)] = _MARKS[self.tones(ch), self.profile(ch)[2]]
+            self._marks[ord(ch)] = TONE_MARKS[self.tones(ch), self.profile(ch)[2]]
         self._by_short = {g.short: g.name for g in groups.values()}
         self._neighbours: dict[str, set[str]] = {g: set() for g in groups}
         for family in _NEIGHBOURS.get(name, ()):
@@ -162,7 +162,7 @@ class RhymeBook:
             for ch in set(text):
                 if ord(ch) not in self._marks:
                     tones, _groups, estimated = self.profile(ch)
-                    self._marks[ord(ch)] = _MARKS[tones, estimated]
+                    self._marks[ord(ch)] = TONE_MARKS[tones, estimated]
             marks = text.translate(self._marks)
         return marks
 

@@ -21,14 +21,13 @@ The sibling of `inkmuse.poetry.backend_poet` (the Chinese forms), with the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from inkmuse.core.errors import BackendError, InputError
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.protocol import GenerateOptions, Message, TextModel
-from inkmuse.poetry.backend_poet import STRATEGIES
+from inkmuse.poetry.backend_poet import STRATEGIES, WrittenPoem
 from inkmuse.poetry.english.checker import EnglishReport, check_english
 from inkmuse.poetry.english.examples import example_for
 from inkmuse.poetry.english.forms import EnglishForm, get_english_form, stanza_ends
@@ -66,15 +65,7 @@ class EnglishPoemRequest:
     lines: int | None = None
 
 
-@dataclass
-class EnglishPoemResult:
-    text: str
-    report: EnglishReport
-    strategy: str
-    rounds: int
-    drafts: int
-    provenance: dict[str, Any]
-    history: list[tuple[int, str, int]] = field(default_factory=list)  # (round, text, errors)
+EnglishPoemResult = WrittenPoem[EnglishReport]
 
 
 def default_backend() -> TextModel:
