@@ -18,10 +18,14 @@ test: setup lint typecheck unit
 
 setup: $(STAMP) $(SYSSTAMP)
 
-$(STAMP): pyproject.toml
+# llama-cpp-python is built first, with portable CPU flags, into a wheel folder keyed by its
+# flags (scripts/build_llama_wheel.sh says why): the install below then finds it satisfied
+# and never builds it natively or takes a natively built wheel from pip's cache.
+$(STAMP): pyproject.toml scripts/build_llama_wheel.sh
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	bash scripts/build_llama_wheel.sh $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
