@@ -2,12 +2,15 @@
 
 Behaviour is chosen per test through `Script`: replies in order, statuses to return first
 (429, 500), a stream that dies after some bytes, a delay that trips the client's timeout,
-and the model names it serves. Everything it received is kept for assertions.
+a transport fault (`fault`: the connection dropped or reset before any answer, a reply that
+is not JSON, a stream that stalls), and the model names it serves. Everything it received is kept for assertions.
 """
 
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ class Script:
     models: tuple[str, ...] = ("tiny",)
     die_after: int | None = None  # stream: close the connection after this many chunks
     delay: float = 0.0
+    fault: str | None = None  # "drop", "reset", "garbage", "not-openai" or "stall"
     received: list[dict[str, Any]] = field(default_factory=list)
     turn: int = 0
 
@@ -59,10 +63,30 @@ class _Handler(BaseHTTPRequestHandler):
             status = script.statuses.pop(0)
             self._json(status, {"error": {"message": f"status {status}"}}, {"Retry-After": "0"})
             return
+        if script.fault in ("drop", "reset"):
+            if script.fault == "reset":  # linger 0: close() sends RST instead of FIN
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+            self.connection.close()
+            self.close_connection = True
+            return
+        if script.fault == "garbage":
+            page = b"<html><body>502 Bad Gateway</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+            return
+        if script.fault == "not-openai":
+            self._json(200, {"result": "ok"})
+            return
         if body.get("model") not in script.models:
             self._json(404, {"error": {"message": f"model '{body.get('model')}' not found"}})
             return
-        time.sleep(script.delay)
+        if script.fault != "stall":  # a stall waits mid-stream instead
+            time.sleep(script.delay)
         reply = script.replies[script.turn % len(script.replies)]
         script.turn += 1
         chat = self.path.endswith("/chat/completions")
@@ -79,6 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
         for n, piece in enumerate(pieces):
             if script.die_after is not None and n >= script.die_after:
                 self.wfile.flush()
+                if script.fault == "stall":  # alive but silent: the client's read timeout
+                    time.sleep(script.delay or 2.0)
                 self.connection.shutdown(2)  # the server dies mid-stream
                 return
             delta = {"delta": {"content": piece}} if chat else {"text": piece}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from inkmuse.cli.text_input import read_argument, read_file, read_stdin
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.checker import check_poem, passes_under_tang
 from inkmuse.poetry.report import render_report
@@ -86,6 +87,7 @@ def command(
       inkmuse check "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
       inkmuse check --rules tang "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。"
       inkmuse check --file sonnet18.txt --form sonnet
+      cat poem.txt | inkmuse check -
     """
     text = _read_text(poem, path)
     from inkmuse.poetry.english import looks_english
@@ -130,20 +132,12 @@ def _read_text(poem: str | None, path: Path | None) -> str:
     if poem is not None and path is not None:
         raise InputError("both a poem and --file were given", accepted="one of them")
     if path is not None:
-        if str(path) == "-":
-            return sys.stdin.read()
-        try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"no file {str(path)!r}", accepted="a UTF-8 text file") from None
-        except UnicodeDecodeError:
-            raise InputError(
-                f"{str(path)!r} is not UTF-8 text", accepted="a UTF-8 text file"
-            ) from None
+        return read_file(path, what="the poem")
     if poem is None:
         if sys.stdin.isatty():
             raise InputError(
-                "no poem given", accepted="the poem as an argument, --file PATH, or standard input"
+                "no poem given",
+                accepted="the poem as an argument, '-' or --file PATH (or pipe it in)",
             )
-        return sys.stdin.read()
-    return poem
+        return read_stdin("the poem")
+    return read_argument(poem, what="the poem") or ""

@@ -6,11 +6,11 @@ inkmuse compose --mood 惆怅 --key D羽 --bars 16 --seed 3
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from inkmuse.cli.text_input import read_argument, read_file
 from inkmuse.core.errors import InputError
 from inkmuse.core.theme import SEASONS, TIMES_OF_DAY
 
@@ -20,20 +20,15 @@ _FORMATS = "mid,musicxml,abc,wav,png,json"
 def _read_poem(poem: str | None, poem_file: Path | None) -> str | None:
     if poem is not None and poem_file is not None:
         raise InputError("give the poem as an argument or with --poem-file, not both")
-    if poem == "-":
-        return sys.stdin.read()
     if poem_file is not None:
-        try:
-            return poem_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise InputError(f"cannot read poem file {poem_file}: {err}") from None
-    return poem
+        return read_file(poem_file, what="the poem")
+    return read_argument(poem, what="the poem")
 
 
 @click.command(name="compose")
 @click.argument("poem", required=False)
 @click.option("--poem-file", type=click.Path(path_type=Path), default=None,
-              help="Read the poem from a UTF-8 text file.")  # fmt: skip
+              help="Read the poem from a UTF-8 text file ('-' for standard input).")  # fmt: skip
 @click.option("--mood", default=None, help="惆怅, 思乡, 欢快, sad, serene ... or a Theme mood.")
 @click.option("--season", type=click.Choice(SEASONS), default=None, help="Shifts key and tempo.")
 @click.option("--time-of-day", type=click.Choice(TIMES_OF_DAY), default=None,

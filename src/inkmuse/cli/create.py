@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from inkmuse.cli.text_input import read_argument, read_file
 from inkmuse.core.errors import InputError
 
 
@@ -68,6 +69,7 @@ def command(
     \b
     Examples:
       inkmuse create "秋夜 思乡"
+      echo "秋夜 思乡" | inkmuse create -
       inkmuse create --from 3f2a9c1d0b7e --keep poem --seed 5
     """
     from inkmuse.core.seeds import resolve_seed
@@ -76,6 +78,7 @@ def command(
     from inkmuse.library import Library
 
     start = time.perf_counter()
+    idea = read_argument(idea, what="the idea")
 
     def progress(step: str, seconds: float) -> None:
         click.echo(f"  {step:<9} {seconds:5.2f} s", err=True)
@@ -125,12 +128,7 @@ def command(
 
 
 def _read_poem(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(
-            f"cannot read {str(path)!r} ({err})", accepted="a UTF-8 text file"
-        ) from None
+    return read_file(path, what="the poem").strip()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,13 +7,13 @@ inkmuse paint "秋夜思乡" --prompt-only
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
+from inkmuse.cli.text_input import read_argument
 from inkmuse.core.errors import InputError
 from inkmuse.core.theme import MOODS, SEASONS, TIMES_OF_DAY, Theme
 from inkmuse.core.theme_lexicon import ELEMENTS, PALETTES, theme_from_text
@@ -113,8 +113,7 @@ def command(idea: str, style: str, size: str, seed: int | None, n: int, image: P
             date: str | None, seal: str, no_inscription: bool, out: Path | None,
             prompt_only: bool, prompt_preset: str) -> None:  # fmt: skip
     """Paint a picture from an idea or a poem ('-' reads it from standard input)."""
-    if idea == "-":
-        idea = sys.stdin.read()
+    idea = read_argument(idea, what="the idea") or ""
     width, height = parse_size(size)
     theme = _theme(idea, theme_json, palette, mood, season, time_of_day, imagery)
     from inkmuse.core.seeds import resolve_seed

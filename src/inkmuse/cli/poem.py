@@ -12,6 +12,7 @@ import json
 
 import click
 
+from inkmuse.cli.text_input import STDIN, read_argument, read_stdin
 from inkmuse.core.errors import InputError
 from inkmuse.core.provenance import provenance_json
 
@@ -92,12 +93,18 @@ def command(
 ) -> None:
     """Write a classical poem that keeps every rule of its form (no network, no GPU).
 
-    KEYWORDS steer the content (秋夜 思乡). Every poem is checked before it is printed.
+    KEYWORDS steer the content (秋夜 思乡; '-' reads them from standard input). Every poem
+    is checked before it is printed.
     With --backend, any configured model writes it (grammar or repair keeps the form);
     English forms (sonnet, haiku, limerick ...) go to the English poet.
     """
     from inkmuse.poetry.english import is_english_form
 
+    if STDIN in keywords:  # `inkmuse poem -`: the keywords (or an idea) from standard input
+        if keywords != (STDIN,):
+            raise InputError("'-' reads the keywords from standard input", accepted="'-' alone")
+        keywords = tuple(read_stdin("the keywords").split())
+    poem_text = read_argument(poem_text, what="the poem")
     if (backend and backend != "embedded") or (form and is_english_form(form)):
         import sys
 

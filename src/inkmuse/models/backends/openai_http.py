@@ -93,16 +93,30 @@ class OpenAIBackend:
             try:
                 request = client.build_request("POST", url, json=body, timeout=timeout)
                 response = client.send(request, stream=stream)
-            except httpx.ConnectError:
+            except httpx.ConnectError as err:
                 raise BackendError(
-                    f"cannot reach {self.name} at {self.base_url} (connection refused)",
+                    f"cannot reach {self.name} at {url} ({_connect_reason(err)})",
                     hint=_start_hint(self.flavor)
                     + "; or use --fallback to write with the embedded poet",
                 ) from None
             except httpx.TimeoutException:
                 raise BackendError(
-                    f"{self.name} did not answer within {timeout:g} s",
+                    f"{self.name} at {url} did not answer within {timeout:g} s",
                     hint="raise the backend's timeout, or try a smaller model",
+                ) from None
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as err:
+                # The server accepted the connection, then dropped or reset it: a crash, an
+                # out-of-memory kill, or a proxy in the way.
+                raise BackendError(
+                    f"{self.name} at {url} dropped the connection before answering "
+                    f"({type(err).__name__})",
+                    hint="look at the server's log (it may have crashed or run out of memory), "
+                    "then try again",
+                ) from None
+            except httpx.HTTPError as err:
+                raise BackendError(
+                    f"{self.name} at {url}: {type(err).__name__}: {err}",
+                    hint="check base_url in config.toml and that the server speaks the OpenAI API",
                 ) from None
             if response.status_code in RETRY_STATUS and attempt < self.retries:
                 wait = _retry_after(response) or self.backoff * 2**attempt
@@ -143,7 +157,11 @@ class OpenAIBackend:
             choice = data["choices"][0]
             text = choice["message"]["content"] if self.chat else choice["text"]
         except (ValueError, KeyError, IndexError, TypeError) as err:
-            raise BackendError(f"{self.name} sent a reply inkmuse cannot read ({err})") from None
+            raise BackendError(
+                f"{self.name} at {self.base_url + path} sent a reply inkmuse cannot read "
+                f"({type(err).__name__}: {str(err)[:120]})",
+                hint="is base_url an OpenAI-compatible API (ending in /v1)?",
+            ) from None
         return str(text or "")
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
@@ -175,16 +193,24 @@ class OpenAIBackend:
                     yield piece
                 if choice.get("finish_reason"):
                     finished = True
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.StreamError):
-            raise BackendError(
-                f"{self.name} closed the stream after {received} characters"
-            ) from None
         except httpx.TimeoutException:
-            raise BackendError(f"{self.name} stopped sending for {options.timeout:g} s") from None
+            raise BackendError(
+                f"{self.name} at {response.url} stopped sending for {options.timeout:g} s",
+                hint="raise the backend's timeout, or try a smaller model",
+            ) from None
+        except httpx.HTTPError:  # dropped, reset or a broken chunk in mid-stream
+            raise BackendError(
+                f"{self.name} at {response.url} closed the stream after {received} characters",
+                hint="look at the server's log (it may have crashed), then try again",
+            ) from None
         finally:
             response.close()
         if not finished:
-            raise BackendError(f"{self.name} ended the stream early, after {received} characters")
+            raise BackendError(
+                f"{self.name} at {response.url} ended the stream early, after {received} "
+                "characters",
+                hint="look at the server's log, then try again",
+            )
 
     def list_models(self) -> list[str]:
         try:
@@ -208,6 +234,13 @@ class OpenAIBackend:
             return Availability(True, f"{self.base_url}: answered")
         mark = "" if self.model in models or not models else f"; {self.model!r} not among them"
         return Availability(True, f"{self.base_url}: {len(models)} model(s){mark}")
+
+
+def _connect_reason(err: httpx.ConnectError) -> str:
+    text = str(err).lower()
+    if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
+        return "unknown host"
+    return "connection refused"
 
 
 def _retry_after(response: httpx.Response) -> float | None:
