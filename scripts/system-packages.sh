@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages inkmuse can use (CJK fonts for inscriptions, fluidsynth and a
-# General MIDI SoundFont for audio). Only as root, and never fatal: the code degrades with
-# a clear message when a package is missing. Chromium drives the studio's browser tests.
+# General MIDI SoundFont for audio, abcmidi so the music tests can play the ABC back). Only
+# as root, and never fatal: the code degrades with a clear message when a package is missing.
+# Chromium drives the studio's browser tests.
 set -u
-PKGS=(fonts-lxgw-wenkai fonts-arphic-ukai fonts-dejavu-core fluidsynth timgm6mb-soundfont chromium)
+PKGS=(fonts-lxgw-wenkai fonts-arphic-ukai fonts-dejavu-core fluidsynth timgm6mb-soundfont abcmidi chromium)
 if [ "$(id -u)" != "0" ]; then
   echo "system-packages: not root; skipping apt-get for: ${PKGS[*]}"
   exit 0

@@ -70,7 +70,7 @@ def test_poem_file_and_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         (["--formats", "mp3"], "unknown format 'mp3'"),
         (["123"], "no Chinese characters and no English words"),
         (["--seed", "-4"], "seed -4 is out of range"),
-        (["--poem-file", "/nonexistent/poem.txt"], "cannot read poem file"),
+        (["--poem-file", "/nonexistent/poem.txt"], "no file"),
     ],
 )
 def test_bad_input_gives_a_clear_error_not_a_traceback(

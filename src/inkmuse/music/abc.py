@@ -23,19 +23,9 @@ from inkmuse.core.errors import DataError
 from inkmuse.core.provenance import provenance_json
 from inkmuse.music.model import Piece
 from inkmuse.music.notation import Event, bars_of, voice_events
-from inkmuse.music.theory import LETTER_PC, Key
+from inkmuse.music.theory import LETTER_PC, Key, signature_alters
 
-_SHARP_ORDER = "FCGDAEB"
 _ACC = {2: "^^", 1: "^", 0: "=", -1: "_", -2: "__"}
-
-
-def signature_alters(fifths: int) -> dict[str, int]:
-    """Alteration of each letter under a key signature."""
-    alters = dict.fromkeys("CDEFGAB", 0)
-    letters = _SHARP_ORDER[:fifths] if fifths > 0 else _SHARP_ORDER[::-1][:-fifths]
-    for letter in letters:
-        alters[letter] = 1 if fifths > 0 else -1
-    return alters
 
 
 def _abc_pitch(key: Key, midi: int, state: dict[tuple[str, int], int]) -> str:

@@ -71,7 +71,8 @@ class SungSyllable:
 class Piece:
     """A finished piece: everything the exporters and metrics read.
 
-    tempo_bpm: quarter notes per minute. beats_per_bar: quarter-note beats (4/4 → 4).
+    tempo_bpm: quarter notes per minute. beats_per_bar / beat_unit: the time signature
+    as written (4/4 → 4, 4; 6/8 → 6, 8).
     sung: one entry per lyric syllable, in order (empty without lyrics).
     provenance: the inputs, seed and versions (written into every exported file).
     """
@@ -86,10 +87,11 @@ class Piece:
     sung: list[SungSyllable]
     style: str
     provenance: dict[str, Any]
+    beat_unit: int = 4
 
     @property
     def ticks_per_bar(self) -> int:
-        return self.beats_per_bar * TICKS_PER_QUARTER
+        return self.beats_per_bar * 4 * TICKS_PER_QUARTER // self.beat_unit
 
     @property
     def length_ticks(self) -> int:

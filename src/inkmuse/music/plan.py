@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from inkmuse.core.errors import InputError
 from inkmuse.core.theme import MOODS, Theme
-from inkmuse.music.theory import Key, parse_key
+from inkmuse.music.theory import MODES, Key, parse_key, simplest_key
 
 MOOD_WORDS: dict[str, str] = {
     # Chinese
@@ -62,7 +62,6 @@ _MOOD_MUSIC = {
 # season → (tonic pitch class, tempo change)
 _SEASON = {"spring": (2, 0), "summer": (9, 6), "autumn": (0, 0), "winter": (3, -6)}
 _TIME = {"dawn": 4, "day": 4, "dusk": 0, "night": -4}
-_TONIC_NAMES = {0: "C", 2: "D", 3: "Eb", 5: "F", 7: "G", 9: "A"}
 
 STYLES = ("chinese", "piano", "strings")
 _STYLE_ALIASES = {"中国风": "chinese", "国风": "chinese", "zhongguofeng": "chinese"}
@@ -114,7 +113,9 @@ def music_plan_from_theme(
         chosen = parse_key(key)
     else:
         mode = chinese_mode if style == "chinese" else western_mode
-        chosen = parse_key(_TONIC_NAMES[tonic] + mode)
+        # The planner, not the person, chose this tonic: spell it with the fewest
+        # accidentals (winter's Eb with 角 is written D#角, five sharps, not seven flats).
+        chosen = simplest_key(tonic, MODES[mode])
     if tempo is not None:
         if not 30 <= tempo <= 240:
             raise InputError(f"tempo {tempo} is out of range", accepted="30..240 quarter notes/min")

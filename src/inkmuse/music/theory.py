@@ -19,13 +19,9 @@ from inkmuse.core.errors import InputError
 
 LETTERS = "CDEFGAB"
 LETTER_PC = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
-# The major key (by tonic pitch class) whose signature a collection uses; flats for the
-# black keys except F# so that the common keys read the way musicians write them.
+# Signature of the major key on each tonic pitch class, for a mode's offset on C (no mode
+# has its 宫 a tritone above its final, so the F#/Gb choice never arises here).
 _FIFTHS_OF_MAJOR = {0: 0, 7: 1, 2: 2, 9: 3, 4: 4, 11: 5, 6: 6, 1: -5, 8: -4, 3: -3, 10: -2, 5: -1}
-_MAJOR_TONIC_NAME = {
-    0: "C", 7: "G", 2: "D", 9: "A", 4: "E", 11: "B", 6: "F#", 1: "Db", 8: "Ab", 3: "Eb",
-    10: "Bb", 5: "F",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,12 +99,15 @@ _KEY_RE = re.compile(r"^\s*([A-Ga-g])\s*([#♯b♭]?)\s*(.*?)\s*$")
 
 @dataclass(frozen=True)
 class Key:
-    """A tonic pitch class (0 = C) and a mode; knows how to spell its notes."""
+    """A tonic pitch class (0 = C) and a mode; knows how to spell its notes.
+
+    tonic_name is the tonic as written ('Eb', 'D#'); the signature follows from it, so
+    Eb角 is written with Cb major's seven flats and D#角 with B major's five sharps: the
+    K: line, <fifths> and every note name then agree (see `parse_key`)."""
 
     tonic: int
     mode: Mode
     tonic_name: str
-    flats: bool = False  # the person wrote a flat: F#/Gb parent is written as Gb
 
     @property
     def name(self) -> str:
@@ -123,10 +122,8 @@ class Key:
 
     @property
     def fifths(self) -> int:
-        """Key signature: sharps (>0) or flats (<0) of the parent major."""
-        if self.gong == 6 and self.flats:
-            return -6
-        return _FIFTHS_OF_MAJOR[self.gong]
+        """Key signature: sharps (>0) or flats (<0) of the parent major, -7..7."""
+        return _name_fifths(self.tonic_name) + mode_fifths(self.mode)
 
     def scale_pcs(self) -> list[int]:
         return [(self.tonic + s) % 12 for s in self.mode.scale]
@@ -135,19 +132,24 @@ class Key:
         return [(self.tonic + s) % 12 for s in self.mode.harmony]
 
     def spell_parts(self, pc: int) -> tuple[str, int]:
-        """(letter, alter) for a pitch class in this key: diatonic notes by the signature."""
-        parent = "Gb" if self.fifths == -6 else _MAJOR_TONIC_NAME[self.gong]
-        start = LETTERS.index(parent[0])
-        for degree, offset in enumerate(_IONIAN):
-            if (self.gong + offset) % 12 == pc % 12:
-                letter = LETTERS[(start + degree) % 7]
-                alter = (pc - LETTER_PC[letter] + 6) % 12 - 6
-                return letter, alter
-        sharp = self.fifths >= 0
+        """(letter, alter) for a pitch class in this key: the seven notes of the parent
+        scale by the signature; any other as a one-step inflection of a signature note, a
+        natural first, then raised in sharp keys and lowered in flat keys (never a double
+        accidental when a single one will do)."""
+        signature = signature_alters(self.fifths)
         for letter in LETTERS:
-            if (LETTER_PC[letter] + (1 if sharp else -1)) % 12 == pc % 12:
-                return letter, 1 if sharp else -1
-        raise AssertionError(pc)  # every pc is diatonic or one step off a letter
+            if (LETTER_PC[letter] + signature[letter]) % 12 == pc % 12:
+                return letter, signature[letter]
+        side = 1 if self.fifths >= 0 else -1
+        options = [
+            (letter, signature[letter] + step)
+            for letter in LETTERS
+            for step in (1, -1)
+            if (LETTER_PC[letter] + signature[letter] + step) % 12 == pc % 12
+        ]
+        return min(
+            options, key=lambda o: (abs(o[1]) > 1, o[1] != 0, (o[1] - signature[o[0]]) != side)
+        )
 
     def spell(self, pc: int) -> str:
         letter, alter = self.spell_parts(pc)
@@ -159,9 +161,49 @@ class Key:
         octave = (midi - alter) // 12 - 1
         return self.spell(midi % 12) + str(octave)
 
+    def respelled(self) -> Key:
+        """The same key under its enharmonic tonic (Eb角 → D#角), for choosing the
+        signature with fewer accidentals."""
+        flipped = _name_fifths(self.tonic_name) + (-12 if self.fifths > 0 else 12)
+        return Key(self.tonic, self.mode, _name_of_fifths(flipped))
+
+
+_CIRCLE = "FCGDAEB"  # letters by fifths: F is -1 (one flat), B is 5 (five sharps)
+
+
+def _name_fifths(name: str) -> int:
+    """Place of a tonic name on the line of fifths (C 0, G 1, F -1, Eb -3, D# 9)."""
+    letter, accidentals = name[0], name[1:]
+    alter = accidentals.count("#") - accidentals.count("b")
+    return _CIRCLE.index(letter) - 1 + 7 * alter
+
+
+def _name_of_fifths(fifths: int) -> str:
+    """Inverse of `_name_fifths`."""
+    letter = _CIRCLE[(fifths + 1) % 7]
+    alter = (fifths + 1) // 7
+    return letter + ("#" * alter if alter > 0 else "b" * -alter)
+
+
+def mode_fifths(mode: Mode) -> int:
+    """Signature of the mode on C (C商 = C dorian → -2, C徵 → -1, C lydian → 1)."""
+    return _FIFTHS_OF_MAJOR[mode.gong]
+
+
+def signature_alters(fifths: int) -> dict[str, int]:
+    """Alteration of each letter under a key signature (-7..7)."""
+    alters = dict.fromkeys(LETTERS, 0)
+    chosen = _CIRCLE[:fifths] if fifths > 0 else _CIRCLE[::-1][:-fifths]
+    for letter in chosen:
+        alters[letter] = 1 if fifths > 0 else -1
+    return alters
+
 
 def parse_key(text: str) -> Key:
-    """Read 'D羽', 'C宫', 'G徵调', 'A minor', 'Am', 'F# dorian', 'Bb major', 'E yu'."""
+    """Read 'D羽', 'C宫', 'G徵调', 'A minor', 'Am', 'F# dorian', 'Bb major', 'E yu'.
+
+    The tonic keeps the spelling the person wrote while its signature needs at most seven
+    sharps or flats (Eb角: seven flats); past that it is respelled (D#宫 → Eb宫)."""
     m = _KEY_RE.match(text or "")
     accepted = "a tonic A-G (with # or b) then a mode: 宫 商 角 徵 羽 or " + ", ".join(
         n for n in MODES if not MODES[n].chinese
@@ -176,7 +218,22 @@ def parse_key(text: str) -> Key:
     alter = {"#": 1, "♯": 1, "b": -1, "♭": -1}.get(accidental, 0)
     tonic = (LETTER_PC[letter] + alter) % 12
     name = letter + ("#" if alter > 0 else "b" if alter else "")
-    return Key(tonic, MODES[mode_name], name, flats=alter < 0)
+    key = Key(tonic, MODES[mode_name], name)
+    return key if abs(key.fifths) <= 7 else key.respelled()
+
+
+def simplest_key(tonic: int, mode: Mode) -> Key:
+    """The key on a tonic pitch class spelled with the fewest accidentals (ties: flats),
+    for keys the planner picks rather than the person: Eb角 (7 flats) becomes D#角
+    (5 sharps)."""
+    names = [
+        letter + accidental
+        for letter in LETTERS
+        for accidental, alter in (("", 0), ("#", 1), ("b", -1))
+        if (LETTER_PC[letter] + alter) % 12 == tonic % 12
+    ]
+    keys = [Key(tonic % 12, mode, name) for name in names]
+    return min(keys, key=lambda k: (abs(k.fifths), k.fifths > 0))
 
 
 _SHAPES = {"maj": (0, 4, 7), "min": (0, 3, 7), "dim": (0, 3, 6), "sus2": (0, 2, 7),
