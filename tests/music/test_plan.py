@@ -51,3 +51,25 @@ def test_explicit_key_and_tempo_win_and_are_checked() -> None:
         music_plan_from_theme(Theme(), tempo=500)
     with pytest.raises(InputError, match="style"):
         music_plan_from_theme(Theme(), style="techno")
+
+
+DENGGAO = (
+    "风急天高猿啸哀，渚清沙白鸟飞回。无边落木萧萧下，不尽长江滚滚来。"
+    "万里悲秋常作客，百年多病独登台。艰难苦恨繁霜鬓，潦倒新停浊酒杯。"
+)
+
+
+@pytest.mark.parametrize("text", [DENGGAO, "登高", "悲秋", "送别"])
+def test_grief_and_parting_are_sung_sad_and_slow(text: str) -> None:
+    """登高 names 长江 and 万里 (heroic words) but grieves (哀 悲秋 落木 病 恨): it was
+    set as a 96-bpm heroic tune; it and the 悲秋 and 送别 themes must be slow and dark."""
+    from inkmuse.core.theme_lexicon import theme_from_text
+
+    plan = music_plan_from_theme(theme_from_text(text))
+    assert plan.mood == "melancholy"
+    assert plan.key.mode.name in ("羽", "角") and plan.tempo_bpm <= 66
+
+
+@pytest.mark.parametrize("word", ["悲秋", "送别", "solemn"])
+def test_grief_words_as_moods(word: str) -> None:
+    assert mood_from_word(word) == "melancholy"

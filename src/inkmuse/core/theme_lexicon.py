@@ -96,6 +96,11 @@ _ZH = {
     "昏": "dusk", "枯": "~autumn ~melancholy", "大漠": "heroic", "长河": "river heroic",
     "孤烟": "mist lonely", "绝": "~lonely", "天涯": "nostalgic melancholy", "客": "~nostalgic",
     "灯": "night", "烛": "night ~tender", "蓑笠": "fisherman", "千山": "mountain",
+    # grief and parting, so 登高 (悲秋) and 送别 poems are not read as heroic or serene
+    "哀": "melancholy", "悲秋": "autumn melancholy", "落木": "maple autumn melancholy",
+    "萧萧": "~autumn ~melancholy", "苦": "~melancholy", "病": "~melancholy",
+    "登高": "mountain autumn melancholy", "送别": "melancholy tender", "离别": "melancholy",
+    "别": "~melancholy", "送": "~melancholy", "阳关": "melancholy",
 }  # fmt: skip
 _EN = {
     "moon": "moon night", "moonlight": "moon night", "moonlit": "moon night", "sunny": "sun day", "foggy": "mist", "star": "stars night",

@@ -39,6 +39,8 @@ MOOD_WORDS: dict[str, str] = {
     "欢快": "joyful", "快乐": "joyful", "喜悦": "joyful", "欢乐": "joyful", "喜": "joyful",
     "明快": "joyful", "豪迈": "heroic", "雄壮": "heroic", "壮阔": "heroic", "豪放": "heroic",
     "激昂": "heroic", "温柔": "tender", "柔情": "tender", "深情": "tender", "缠绵": "tender",
+    "悲秋": "melancholy", "送别": "melancholy", "离别": "melancholy", "哀": "melancholy",
+    "悲壮": "melancholy", "沉郁": "melancholy", "肃穆": "melancholy", "solemn": "melancholy",
     # English
     "sad": "melancholy", "wistful": "melancholy", "melancholic": "melancholy",
     "sorrowful": "melancholy", "alone": "lonely", "solitary": "lonely", "lonesome": "lonely",
