@@ -1,4 +1,8 @@
-"""`inkmuse library`: list, show, export, delete and check saved creations."""
+"""`inkmuse library`: list, show, export, delete, check and rebuild saved creations.
+
+Storage faults (a full disk, a read-only folder, a damaged database) arrive as
+StorageError and leave with a message and exit code 2, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -94,14 +98,63 @@ def delete(work_id: str, yes: bool) -> None:
 
 
 @command.command(name="check")
-def check() -> None:
-    """Check the library's integrity (database and files)."""
+@click.option(
+    "--repair", is_flag=True, help="Move orphans into a quarantine folder; drop empty works."
+)
+def check(repair: bool) -> None:
+    """Check the library: database, empty works, missing or changed files, orphans."""
     from inkmuse.library import Library
+    from inkmuse.library import health as lib_health
 
     with Library.open() as lib:
-        problems = lib.integrity_problems()
-    for p in problems:
-        click.echo(p)
-    click.echo("library ok" if not problems else f"{len(problems)} problem(s)")
-    if problems:
-        raise SystemExit(1)
+        if repair:
+            done = lib_health.repair(lib)
+            if done.quarantine is not None:
+                click.echo(f"moved {len(done.moved)} orphan(s) into {done.quarantine}")
+            if done.dropped:
+                click.echo(f"dropped {len(done.dropped)} empty work(s): {' '.join(done.dropped)}")
+            if not done.moved and not done.dropped:
+                click.echo("nothing to repair")
+            report = done.health
+        else:
+            report = lib_health.check(lib)
+        where = f"{lib.root}{' (read-only)' if lib.read_only else ''}"
+    # The count goes to stderr: stdout stays the verdict that scripts read ("library ok").
+    click.echo(f"{where}: {report.versions} version(s), {report.files} file(s) checked", err=True)
+    for finding in report.problems:
+        click.echo(f"  {finding}")
+    for note in report.notes:
+        click.echo(f"  note: {note}; the next save removes it")
+    if report.ok:
+        click.echo("library ok")
+        return
+    fixable = any(f.kind in ("orphan", "empty work") for f in report.problems)
+    click.echo(
+        f"{len(report.problems)} problem(s)"
+        + ("; `inkmuse library check --repair` quarantines orphans" if fixable else "")
+        + (
+            "; a missing or changed file cannot be repaired: restore it from a backup"
+            if any(f.kind in ("missing", "changed") for f in report.problems)
+            else ""
+        )
+    )
+    raise SystemExit(1)
+
+
+@command.command(name="rebuild")
+def rebuild() -> None:
+    """Rebuild the database from the version folders (each keeps its own record)."""
+    from inkmuse.core.paths import user_home
+    from inkmuse.library import health as lib_health
+
+    kept, lib = lib_health.rebuild(user_home() / "library")
+    with lib:
+        report = lib_health.check(lib)
+        works = len(lib.list_works())
+    click.echo(f"rebuilt {lib.root / 'library.db'}: {works} work(s), {report.versions} version(s)")
+    if kept is not None:
+        click.echo(f"the previous database is kept as {kept}")
+    for finding in report.problems:
+        click.echo(f"  {finding}")
+    if report.problems:
+        click.echo("`inkmuse library check --repair` quarantines what could not be indexed")

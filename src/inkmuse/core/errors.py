@@ -34,6 +34,11 @@ class InputError(InkmuseError):
     """The person gave something inkmuse cannot use (bad poem text, unknown option value)."""
 
 
+class StorageError(InkmuseError):
+    """The disk refused: full, read-only, or a damaged library database. Exit 2, like bad
+    input, because the person can act on it (free space, fix permissions, rebuild)."""
+
+
 class DataError(InkmuseError):
     """A shipped or user data file is missing or damaged."""
 

@@ -86,10 +86,20 @@ def save_creation(
     action: str = "create",
     parent: int | None = None,
 ) -> Version:
-    """Save a creation's files and record as a new version (a new work when work_id is None)."""
-    if work_id is None:
-        work_id = library.new_work(creation.idea, creation.idea)
+    """Save a creation's files and record as a new version (a new work when work_id is None;
+    the work and its first version are saved in one step, so neither appears alone)."""
     files = {p.name: p for p in sorted(creation.folder.iterdir()) if p.is_file()}
+    if work_id is None:
+        return library.add_work(
+            creation.idea,
+            creation.idea,
+            files=files,
+            poem=creation.poem,
+            theme=creation.theme.to_dict(),
+            seeds=creation.seeds,
+            authorship=creation.authorship,
+            provenance=creation.provenance,
+        )
     return library.add_version(
         work_id,
         files=files,

@@ -55,6 +55,12 @@ def m002_search_index(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX works_by_time ON works(created_at DESC)")
 
 
+@migration
+def m003_file_hashes(db: sqlite3.Connection) -> None:
+    # sha256 of each file as saved, so `library check` can tell a changed file from a whole one.
+    db.execute("ALTER TABLE versions ADD COLUMN hashes_json TEXT NOT NULL DEFAULT '{}'")
+
+
 def migrate(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks; returns their names."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")

@@ -1,33 +1,43 @@
-"""SQLite store of works and versions, with each version's files in a folder beside it.
+"""SQLite index of works and versions; each version's files, and its record, in a folder.
 
-Durability: a version's files are written into a private temporary folder, flushed, and
-renamed into place; only then is its row committed. A crash at any point leaves either the
-whole version or nothing visible (orphaned folders are swept on the next open). SQLite runs
-in WAL mode with a busy timeout, so two processes can write at once.
+The files are the truth and the database is their index. A save stages the files and the
+record (version.json) in a private folder, then in one transaction inserts the rows and
+renames the folder into place: a work and its first version appear together or not at all.
+A crash after the rename but before the commit leaves a whole folder that the next open
+indexes from its record. Opening never deletes anything: a missing, emptied or older
+database is filled in from the folders. SQLite runs in WAL mode with a busy timeout, so two
+processes can write at once; a read-only library is read through an in-memory copy.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sqlite3
 import uuid
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from inkmuse.core.errors import InputError
+from inkmuse.core.errors import InputError, StorageError
 from inkmuse.core.paths import user_home
+from inkmuse.library import index
+from inkmuse.library.faults import is_read_only, storage_errors
 from inkmuse.library.migrations import migrate
-
-_WORK_ID = re.compile(r"^[0-9a-f]{12}$")
-_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+from inkmuse.library.records import (
+    FILE_NAME,
+    RECORD,
+    fsync_dir,
+    new_record,
+    write_durably,
+    write_record,
+)
+from inkmuse.library.scratch import clean_scratch, interrupted_deletes, scratch_name
 
 
 class WorkNotFound(InputError):
@@ -46,7 +56,7 @@ class Work:
 @dataclass(frozen=True)
 class Version:
     """One saved state of a work. authorship maps each part ("poem line 2", "painting") to
-    who made it: "person" or "inkmuse:<backend>"."""
+    who made it: "person" or "inkmuse:<backend>"; hashes maps each file to its sha256."""
 
     work_id: str
     number: int
@@ -60,6 +70,7 @@ class Version:
     files: list[str]
     created_at: str
     folder: Path
+    hashes: dict[str, str] = field(default_factory=dict)
 
 
 class Library:
@@ -67,20 +78,21 @@ class Library:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "works").mkdir(exist_ok=True)
-        (self.root / "tmp").mkdir(exist_ok=True)
-        self.db = sqlite3.connect(self.root / "library.db", timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=30000")
-        self.db.execute("PRAGMA synchronous=FULL")
-        migrate(self.db)
-        self._sweep_orphans()
+        self.read_only = False
+        with storage_errors(root):
+            self.db = self._connect()
+            try:
+                self.reconcile()
+            except BaseException:
+                self.db.close()
+                raise
 
     @classmethod
     def open(cls, root: Path | None = None) -> Library:
-        return cls(root or user_home() / "library")
+        if root is None:
+            with storage_errors(user_home(create=False)):
+                root = user_home() / "library"
+        return cls(root)
 
     def close(self) -> None:
         self.db.close()
@@ -92,14 +104,21 @@ class Library:
         self.close()
 
     # -- writing ------------------------------------------------------------------
-    def new_work(self, title: str, idea: str) -> str:
-        work_id = uuid.uuid4().hex[:12]
-        with self._transaction():
-            self.db.execute(
-                "INSERT INTO works (id, title, idea, created_at) VALUES (?, ?, ?, ?)",
-                (work_id, title, idea, _now()),
-            )
-        return work_id
+    def add_work(
+        self,
+        title: str,
+        idea: str,
+        *,
+        files: Mapping[str, bytes | Path],
+        poem: str,
+        theme: dict[str, Any],
+        seeds: dict[str, int],
+        authorship: dict[str, str],
+        provenance: dict[str, Any],
+    ) -> Version:
+        """Save a new work with its first version, in one step: both or neither."""
+        draft = _Draft(files, poem, theme, seeds, authorship, provenance, "create", None)
+        return self._save(None, (title, idea), draft)
 
     def add_version(
         self,
@@ -114,86 +133,52 @@ class Library:
         action: str = "create",
         parent: int | None = None,
     ) -> Version:
-        """Save a version: files first (atomically), then its row. Returns the version."""
+        """Save a new version of a saved work. Returns the version."""
         self._check_id(work_id)
-        for name in files:
-            if not _FILE_NAME.match(name):
-                raise InputError(f"unsafe file name {name!r}", accepted="letters, digits, . _ -")
-        staging = Path(self.root / "tmp" / f"{os.getpid()}-{uuid.uuid4().hex}")
-        staging.mkdir()
-        try:
-            for name, content in files.items():
-                data = content.read_bytes() if isinstance(content, Path) else content
-                with open(staging / name, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-            with self._transaction():
-                row = self.db.execute(
-                    "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE work_id = ?",
-                    (work_id,),
-                ).fetchone()
-                if (
-                    self.db.execute("SELECT 1 FROM works WHERE id = ?", (work_id,)).fetchone()
-                    is None
-                ):
-                    raise WorkNotFound(f"no work {work_id!r} in the library")
-                number = int(row[0])
-                final = self._folder(work_id, number)
-                final.parent.mkdir(parents=True, exist_ok=True)
-                if final.exists():  # left by a crash after the rename, before the commit
-                    shutil.rmtree(final)
-                os.replace(staging, final)
-                _fsync_dir(final.parent)
-                self.db.execute(
-                    "INSERT INTO versions (work_id, number, parent, action, poem, theme_json,"
-                    " seeds_json, authorship_json, provenance_json, files_json, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        work_id,
-                        number,
-                        parent,
-                        action,
-                        poem,
-                        _dumps(theme),
-                        _dumps(seeds),
-                        _dumps(authorship),
-                        _dumps(provenance),
-                        _dumps(sorted(files)),
-                        _now(),
-                    ),
-                )
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
-        return self.version(work_id, number)
+        draft = _Draft(files, poem, theme, seeds, authorship, provenance, action, parent)
+        return self._save(work_id, None, draft)
 
     def delete(self, work_id: str) -> None:
-        """Remove a work, all its versions and files."""
-        self.work(work_id)
-        with self._transaction():
-            self.db.execute("DELETE FROM works WHERE id = ?", (work_id,))
-        shutil.rmtree(self.root / "works" / work_id, ignore_errors=True)
+        """Remove a work, all its versions and files (the one command that deletes)."""
+        self._row(work_id)
+        self._require_writable()
+        with storage_errors(self.root):
+            clean_scratch(self.root, self.db)
+            folder = self.root / "works" / work_id
+            trash = self.root / "tmp" / scratch_name("del", work_id)
+            moved = False
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("DELETE FROM works WHERE id = ?", (work_id,))
+                if folder.exists():
+                    # Inside the transaction, so no other process can index the folder
+                    # again between the commit and the move.
+                    os.rename(folder, trash)
+                    moved = True
+                self.db.execute("COMMIT")
+            except BaseException:
+                if moved:
+                    os.rename(trash, folder)
+                self._rollback()
+                raise
+            shutil.rmtree(trash, ignore_errors=True)
 
     # -- reading ------------------------------------------------------------------
     def work(self, work_id: str) -> Work:
-        self._check_id(work_id)
-        row = self.db.execute(
-            "SELECT w.id, w.title, w.idea, w.created_at, COUNT(v.number) FROM works w"
-            " LEFT JOIN versions v ON v.work_id = w.id WHERE w.id = ? GROUP BY w.id",
-            (work_id,),
-        ).fetchone()
-        if row is None:
+        work = self._row(work_id)
+        if work.versions == 0:
             raise WorkNotFound(
-                f"no work {work_id!r} in the library", hint="`inkmuse library list` shows them"
+                f"work {work_id!r} has no saved version",
+                hint="`inkmuse library check --repair` clears such leftovers",
             )
-        return Work(*row)
+        return work
 
     def list_works(self, search: str | None = None) -> list[Work]:
-        """Newest first; `search` matches the title, the idea or any version's poem."""
+        """Newest first; `search` matches the title, the idea or any version's poem. A work
+        with no version (left by an older inkmuse) is not listed: `library check` names it."""
         query = (
             "SELECT w.id, w.title, w.idea, w.created_at, COUNT(v.number) FROM works w"
-            " LEFT JOIN versions v ON v.work_id = w.id"
+            " JOIN versions v ON v.work_id = w.id"
         )
         args: tuple[str, ...] = ()
         if search:
@@ -204,20 +189,23 @@ class Library:
             )
             args = (like, like, like)
         query += " GROUP BY w.id ORDER BY w.created_at DESC, w.rowid DESC"
-        return [Work(*row) for row in self.db.execute(query, args)]
+        with storage_errors(self.root):
+            return [Work(*row) for row in self.db.execute(query, args)]
 
     def versions(self, work_id: str) -> list[Version]:
         self.work(work_id)
-        rows = self.db.execute(
-            "SELECT * FROM versions WHERE work_id = ? ORDER BY number", (work_id,)
-        ).fetchall()
+        with storage_errors(self.root):
+            rows = self.db.execute(
+                "SELECT work_id, number, parent, action, poem, theme_json, seeds_json,"
+                " authorship_json, provenance_json, files_json, created_at, hashes_json"
+                " FROM versions WHERE work_id = ? ORDER BY number",
+                (work_id,),
+            ).fetchall()
         return [self._version(row) for row in rows]
 
     def version(self, work_id: str, number: int | None = None) -> Version:
         """A version by number, or the latest."""
         versions = self.versions(work_id)
-        if not versions:
-            raise WorkNotFound(f"work {work_id!r} has no saved version")
         if number is None:
             return versions[-1]
         for v in versions:
@@ -231,29 +219,205 @@ class Library:
     def export(self, work_id: str, out: Path, number: int | None = None) -> Path:
         """Write a zip with a version's files and its record (version.json)."""
         version = self.version(work_id, number)
-        out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".part")
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name in version.files:
-                zf.write(version.folder / name, arcname=name)
-            record = {k: v for k, v in version.__dict__.items() if k != "folder"}
-            zf.writestr("version.json", json.dumps(record, ensure_ascii=False, indent=2))
-        os.replace(tmp, out)
+        with storage_errors(out.parent):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                    for name in version.files:
+                        zf.write(version.folder / name, arcname=name)
+                    record = {k: v for k, v in version.__dict__.items() if k != "folder"}
+                    zf.writestr(RECORD, json.dumps(record, ensure_ascii=False, indent=2))
+                os.replace(tmp, out)
+            finally:
+                tmp.unlink(missing_ok=True)  # a refused or failed export leaves nothing
         return out
 
     def integrity_problems(self) -> list[str]:
-        """What is wrong with the library, if anything (used by tests and `library check`)."""
-        problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        for row in self.db.execute("SELECT work_id, number, files_json FROM versions"):
-            folder = self._folder(row[0], row[1])
-            for name in json.loads(row[2]):
-                if not (folder / name).is_file():
-                    problems.append(f"{row[0]} v{row[1]}: missing {name}")
-        return problems
+        """What is wrong with the library, one line each (see `inkmuse.library.health`)."""
+        from inkmuse.library.health import check
+
+        return [str(p) for p in check(self).problems]
+
+    # -- keeping the index whole ----------------------------------------------------
+    def reconcile(self) -> list[Path]:
+        """Index the version folders the database lacks, from their records, and put back
+        the folders of a delete that was killed before it committed. Returns the folders
+        that cannot be indexed (orphans). Deletes nothing."""
+        with storage_errors(self.root):
+            pending = index.unindexed(self.db, self.root)
+            if not pending and not self._interrupted_deletes():
+                return []
+            with self._transaction():  # look again under the lock: another save may be done
+                for trash, work_id in self._interrupted_deletes():
+                    folder = self.root / "works" / work_id
+                    if not folder.exists():
+                        os.rename(trash, folder)
+                return index.adopt(self.db, self.root)
+
+    def _interrupted_deletes(self) -> list[tuple[Path, str]]:
+        return [] if self.read_only else interrupted_deletes(self.root, self.db)
 
     # -- internals ----------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        path = self.root / "library.db"
+        try:
+            for folder in (self.root, self.root / "works", self.root / "tmp"):
+                folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except (OSError, sqlite3.OperationalError) as err:
+            if not is_read_only(err):
+                raise
+            return self._connect_read_only(path)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA synchronous=FULL")
+            applied = migrate(db)
+        except sqlite3.OperationalError as err:
+            db.close()
+            if not is_read_only(err):
+                raise
+            return self._connect_read_only(path)
+        except BaseException:
+            db.close()
+            raise
+        if "m003_file_hashes" in applied:
+            _write_missing_records(db, self.root)
+        return db
+
+    def _connect_read_only(self, path: Path) -> sqlite3.Connection:
+        """An in-memory copy of the index, so a library on a read-only disk can be read
+        (and its pending migrations applied to the copy, never to the file)."""
+        self.read_only = True
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        mem.execute("PRAGMA foreign_keys=ON")
+        if path.is_file() and path.stat().st_size > 0:
+            uri = path.resolve().as_uri()
+            # mode=ro sees a WAL's latest commits; immutable=1 also works where SQLite
+            # cannot create the -shm file beside a read-only database.
+            for query in ("?mode=ro", "?immutable=1"):
+                try:
+                    src = sqlite3.connect(uri + query, uri=True)
+                except sqlite3.OperationalError:
+                    continue
+                try:
+                    src.backup(mem)
+                    break
+                except sqlite3.OperationalError:
+                    continue
+                finally:
+                    src.close()
+        migrate(mem)
+        return mem
+
+    def _save(self, work_id: str | None, new: tuple[str, str] | None, draft: _Draft) -> Version:
+        for name in draft.files:
+            if not FILE_NAME.match(name) or name == RECORD:
+                raise InputError(
+                    f"unsafe file name {name!r}",
+                    accepted=f"letters, digits, . _ - (and not {RECORD})",
+                )
+        self._require_writable()
+        with storage_errors(self.root):
+            clean_scratch(self.root, self.db)
+            staging = self.root / "tmp" / scratch_name("save")
+            staging.mkdir()
+            try:
+                return self._stage_and_commit(staging, work_id, new, draft)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+
+    def _stage_and_commit(
+        self, staging: Path, work_id: str | None, new: tuple[str, str] | None, draft: _Draft
+    ) -> Version:
+        vdir = staging / "v"
+        vdir.mkdir()
+        hashes = {}
+        for name, content in draft.files.items():
+            data = content.read_bytes() if isinstance(content, Path) else content
+            write_durably(vdir / name, data)
+            hashes[name] = _sha256(data)
+        now = _now()
+        placed: tuple[Path, Path] | None = None  # (where the folder went, where it came from)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if new is not None:
+                work_id, number = self._fresh_id(), 1
+                work = {"id": work_id, "title": new[0], "idea": new[1], "created_at": now}
+            else:
+                assert work_id is not None
+                row = self._row(work_id)
+                work = {"id": row.id, "title": row.title, "idea": row.idea}
+                work["created_at"] = row.created_at
+                number = self._next_number(work_id)
+            record = new_record(
+                work=work,
+                number=number,
+                parent=draft.parent,
+                action=draft.action,
+                poem=draft.poem,
+                theme=draft.theme,
+                seeds=draft.seeds,
+                authorship=draft.authorship,
+                provenance=draft.provenance,
+                files=list(draft.files),
+                hashes=hashes,
+                created_at=now,
+            )
+            write_record(vdir, record)
+            fsync_dir(vdir)
+            index.insert(self.db, record)
+            final = self._folder(work_id, number)
+            if new is not None:  # the work folder appears whole, with its first version in it
+                os.rename(vdir, staging / final.name)
+                placed = (final.parent, staging)
+            else:
+                final.parent.mkdir(exist_ok=True)
+                placed = (final, vdir)
+            os.rename(placed[1], placed[0])
+            fsync_dir(final.parent.parent)
+            fsync_dir(final.parent)
+            self.db.execute("COMMIT")
+        except BaseException:
+            if placed is not None and placed[0].exists():
+                os.rename(placed[0], placed[1])  # a failed save leaves no folder to index
+            self._rollback()
+            raise
+        return self.version(work_id, number)
+
+    def _row(self, work_id: str) -> Work:
+        self._check_id(work_id)
+        with storage_errors(self.root):
+            row = self.db.execute(
+                "SELECT w.id, w.title, w.idea, w.created_at, COUNT(v.number) FROM works w"
+                " LEFT JOIN versions v ON v.work_id = w.id WHERE w.id = ? GROUP BY w.id",
+                (work_id,),
+            ).fetchone()
+        if row is None:
+            raise WorkNotFound(
+                f"no work {work_id!r} in the library", hint="`inkmuse library list` shows them"
+            )
+        return Work(*row)
+
+    def _next_number(self, work_id: str) -> int:
+        # Past every folder too: a folder the index lacks is never overwritten.
+        (highest,) = self.db.execute(
+            "SELECT COALESCE(MAX(number), 0) FROM versions WHERE work_id = ?", (work_id,)
+        ).fetchone()
+        on_disk = [n for w, n, _ in index.version_folders(self.root) if w == work_id]
+        return max([int(highest), *on_disk]) + 1
+
+    def _fresh_id(self) -> str:
+        while True:
+            work_id = uuid.uuid4().hex[:12]
+            taken = self.db.execute("SELECT 1 FROM works WHERE id = ?", (work_id,)).fetchone()
+            if taken is None and not (self.root / "works" / work_id).exists():
+                return work_id
+
     def _version(self, row: tuple[Any, ...]) -> Version:
-        work_id, number, parent, action, poem, theme, seeds, authorship, prov, files, at = row
+        work_id, number, parent, action, poem, theme, seeds, authorship, prov, files, at, h = row
         return Version(
             work_id,
             number,
@@ -267,6 +431,7 @@ class Library:
             json.loads(files),
             at,
             self._folder(work_id, number),
+            json.loads(h),
         )
 
     def _folder(self, work_id: str, number: int) -> Path:
@@ -274,25 +439,18 @@ class Library:
 
     def _check_id(self, work_id: str) -> None:
         # Ids come from the command line: only our own shape, so no path can escape.
-        if not _WORK_ID.match(work_id):
+        if not index.WORK_ID.match(work_id):
             raise InputError(
                 f"{work_id!r} is not a work id", accepted="12 hex digits, as `library list` shows"
             )
 
-    def _sweep_orphans(self) -> None:
-        """Remove what a crash left: staging folders of dead processes and version folders
-        with no row. Under the write lock, so a save in progress elsewhere is never touched."""
-        for stale in (self.root / "tmp").iterdir():
-            pid = stale.name.split("-", 1)[0]
-            if not (pid.isdigit() and _alive(int(pid))):
-                shutil.rmtree(stale, ignore_errors=True)
-        with self._transaction():
-            known = set(self.db.execute("SELECT work_id, number FROM versions"))
-            for work_dir in (self.root / "works").iterdir():
-                for vdir in work_dir.glob("v*"):
-                    number = vdir.name[1:]
-                    if not number.isdigit() or (work_dir.name, int(number)) not in known:
-                        shutil.rmtree(vdir, ignore_errors=True)
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StorageError(
+                f"the library in {self.root} is read-only: it can be listed and exported,"
+                " not changed",
+                hint="fix the folder's permissions, or set INKMUSE_HOME to a folder you can write",
+            )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -300,34 +458,71 @@ class Library:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         self.db.execute("COMMIT")
 
+    def _rollback(self) -> None:
+        if self.db.in_transaction:  # a failed COMMIT may have rolled back already
+            self.db.execute("ROLLBACK")
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+@dataclass(frozen=True)
+class _Draft:
+    """What a save is given, besides where it goes."""
+
+    files: Mapping[str, bytes | Path]
+    poem: str
+    theme: dict[str, Any]
+    seeds: dict[str, int]
+    authorship: dict[str, str]
+    provenance: dict[str, Any]
+    action: str
+    parent: int | None
+
+
+def _write_missing_records(db: sqlite3.Connection, root: Path) -> None:
+    """Once, on upgrade: give every version saved before records existed its version.json
+    (and hashes), so the folders alone can rebuild the index from now on."""
+    from inkmuse.library.records import file_hash
+
+    rows = db.execute(
+        "SELECT v.work_id, v.number, v.parent, v.action, v.poem, v.theme_json, v.seeds_json,"
+        " v.authorship_json, v.provenance_json, v.files_json, v.created_at, w.title, w.idea,"
+        " w.created_at FROM versions v JOIN works w ON w.id = v.work_id"
+    ).fetchall()
+    for wid, number, parent, action, poem, theme, seeds, auth, prov, files, at, t, i, w_at in rows:
+        folder = root / "works" / wid / f"v{number}"
+        if not folder.is_dir() or (folder / RECORD).exists():
+            continue
+        names = json.loads(files)
+        hashes = {n: file_hash(folder / n) for n in names if (folder / n).is_file()}
+        record = new_record(
+            work={"id": wid, "title": t, "idea": i, "created_at": w_at},
+            number=number,
+            parent=parent,
+            action=action,
+            poem=poem,
+            theme=json.loads(theme),
+            seeds=json.loads(seeds),
+            authorship=json.loads(auth),
+            provenance=json.loads(prov),
+            files=names,
+            hashes=hashes,
+            created_at=at,
+        )
+        write_record(folder, record)
+        db.execute(
+            "UPDATE versions SET hashes_json = ? WHERE work_id = ? AND number = ?",
+            (index.dumps(hashes), wid, number),
+        )
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
