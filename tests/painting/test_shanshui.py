@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from inkmuse.core.theme import Theme
-from inkmuse.core.theme_lexicon import ELEMENTS, PALETTES, theme_from_text
+from inkmuse.core.theme_lexicon import ELEMENTS, PALETTES
 from inkmuse.painting import PaintRequest, paint, painting_png_bytes
+from inkmuse.painting.reader import read_scene
 from inkmuse.painting.scene import LAYOUTS, compose_scene, ridge
+from inkmuse.painting.scene_words import SCENE_KINDS
 from inkmuse.painting.shanshui import render_shanshui
 
 POEM = "孤舟蓑笠翁，独钓寒江雪"
@@ -25,24 +28,26 @@ def test_same_request_and_seed_give_identical_bytes() -> None:
 
 
 def test_different_seeds_give_different_compositions() -> None:
-    theme = theme_from_text(POEM)
-    scenes = [compose_scene(theme, 320, 240, seed=s).to_dict() for s in range(6)]
+    intent = read_scene(POEM)
+    scenes = [compose_scene(intent, 320, 240, seed=s).to_dict() for s in range(6)]
     assert len({repr(s) for s in scenes}) == 6
-    images = [render_shanshui(compose_scene(theme, 320, 240, s), "ink", s).rgb for s in (1, 2)]
+    images = [render_shanshui(compose_scene(intent, 320, 240, s), "ink", s).rgb for s in (1, 2)]
     assert float(np.abs(images[0] - images[1]).mean()) > 0.01
 
 
 @pytest.mark.parametrize("palette", PALETTES)
 def test_every_palette_paints_in_its_own_colours(palette: str) -> None:
     theme = Theme(imagery=("mountain", "river"), palette=palette)
-    canvas = render_shanshui(compose_scene(theme, 240, 180, seed=5), palette, seed=5)
+    canvas = render_shanshui(
+        compose_scene(read_scene("", theme), 240, 180, seed=5), palette, seed=5
+    )
     assert canvas.rgb.min() >= 0.0 and canvas.rgb.max() <= 1.0
     # the subject covers a real share of the picture but never all of it
     assert 0.1 < float((canvas.subject > 0.1).mean()) < 0.9
 
 
 def test_palettes_change_the_picture() -> None:
-    scene = compose_scene(Theme(imagery=("mountain",)), 200, 150, seed=2)
+    scene = compose_scene(read_scene("", Theme(imagery=("mountain",))), 200, 150, seed=2)
     means = {
         p: render_shanshui(scene, p, 2).rgb.mean(axis=(0, 1)) for p in ("ink", "qinglv", "night")
     }
@@ -55,30 +60,41 @@ def test_every_element_can_be_placed_and_drawn() -> None:
     theme = Theme(imagery=ELEMENTS, season="autumn", time_of_day="night", mood="heroic")
     kinds: set[str] = set()
     for seed in range(4):
-        scene = compose_scene(theme, 400, 300, seed)
+        scene = compose_scene(read_scene("", theme), 400, 300, seed)
         kinds |= {e.kind for e in scene.elements}
         canvas = render_shanshui(scene, "qianjiang", seed)
         assert np.isfinite(canvas.rgb).all()
     expected = {"moon", "stars", "tree", "pavilion", "temple", "village", "bridge", "boat",
-                "reeds", "geese", "waterfall", "chrysanthemum"}  # fmt: skip
+                "reeds", "geese", "waterfall", "chrysanthemum", "lotus"}  # fmt: skip
     assert expected <= kinds
 
 
-def test_all_layouts_occur_and_the_main_peak_stands_near_a_third() -> None:
+@pytest.mark.parametrize("kind", SCENE_KINDS)
+def test_every_kind_of_landscape_paints(kind: str) -> None:
+    intent = replace(read_scene("山 水 smoke"), kind=kind)
+    scene = compose_scene(intent, 320, 240, seed=3)
+    canvas = render_shanshui(scene, "ink", 3)
+    assert scene.kind == kind and np.isfinite(canvas.rgb).all()
+    assert 0.02 < float((canvas.subject > 0.1).mean()) < 0.9  # a snowy plain is nearly empty
+
+
+def test_all_distances_occur_and_the_main_peak_stands_near_a_third() -> None:
     seen = set()
-    for seed in range(40):
-        scene = compose_scene(Theme(imagery=("mountain",)), 300, 200, seed)
-        seen.add(scene.layout)
-        main = next(m for m in scene.massifs if m.depth == 1.0)
-        cx = max(main.peaks, key=lambda p: p[2])[0] / scene.width
-        assert min(abs(cx - 0.3), abs(cx - 0.7)) < 0.1
+    for seed in range(30):
+        for text in ("山", "湖 山", "江 峡", "大漠"):
+            scene = compose_scene(read_scene(text), 300, 200, seed)
+            seen.add(scene.layout)
+            main = [m for m in scene.massifs if m.depth == 1.0]
+            if main and scene.kind in ("mountains", "lake"):
+                cx = max(main[0].peaks, key=lambda p: p[2])[0] / scene.width
+                assert min(abs(cx - 0.3), abs(cx - 0.7)) < 0.1
     assert seen == set(LAYOUTS)
 
 
 def test_trees_stand_on_the_bank_and_boats_float_on_the_water() -> None:
-    theme = theme_from_text("渔舟 柳 江")
+    intent = read_scene("渔舟 柳 江")
     for seed in range(5):
-        scene = compose_scene(theme, 400, 300, seed)
+        scene = compose_scene(intent, 400, 300, seed)
         bank = scene.massifs[-1]
         for e in scene.elements:
             if e.kind == "tree":

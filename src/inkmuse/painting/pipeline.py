@@ -32,6 +32,7 @@ from inkmuse.painting.noise import FloatArray
 from inkmuse.painting.painterly import get_preset, painterly
 from inkmuse.painting.palettes import get_palette
 from inkmuse.painting.prompts import build_prompts
+from inkmuse.painting.reader import read_scene
 from inkmuse.painting.request import Painting, PaintRequest
 from inkmuse.painting.scene import Scene, compose_scene
 from inkmuse.painting.shanshui import render_shanshui
@@ -120,7 +121,7 @@ def _render(req: PaintRequest, theme: Theme, seed: int, source: Image.Image | No
     w, h = req.size
     scene: Scene | None = None
     if source is None:
-        scene = compose_scene(theme, w, h, seed)
+        scene = compose_scene(read_scene(req.text, theme), w, h, seed)
         canvas = render_shanshui(scene, theme.palette, seed)
         if req.style == "shanshui":
             return canvas, scene

@@ -1,6 +1,9 @@
-"""Mountains in ink: a wash that fades into mist at the foot, a dark brush outline along the
-ridge, hemp-fibre texture strokes (披麻皴) densest under the ridge and on the shadow flank,
-moss dots (苔点) on the crests, and snow left as bare paper on winter peaks.
+"""Mountains in ink, laid the way a painter builds them: a pale wash that fades into mist
+at the foot, a second, darker wash in the shadows with paper left bare on the lit faces
+(留白), brush contours along the ridge with tapering, broken widths, texture strokes (皴)
+that run down the flanks (see `strokes.py`), dark moss dots (点苔) on the crests, and snow
+left as bare paper on winter peaks. Dunes are smooth washes with one contour; flat ground
+is a faint wash under its edge.
 
 Each massif is drawn over its bounding box only; its lower peaks are drawn again in front
 of the whole, so their outlines make the inner folds a brush would draw.
@@ -17,14 +20,14 @@ from inkmuse.painting.canvas import Canvas
 from inkmuse.painting.noise import FloatArray
 from inkmuse.painting.palettes import RGB, Palette
 from inkmuse.painting.scene import Massif, ridge
+from inkmuse.painting.shanshui.ground import SAND
+from inkmuse.painting.shanshui.strokes import contour, moss, texture
 
 
 @dataclass(frozen=True)
 class Textures:
     """Canvas-sized noise fields shared by every massif (made once per painting)."""
 
-    streaks: FloatArray  # tall thin cells: texture strokes
-    grain: FloatArray  # fine isotropic noise: dry-brush breaks and moss dots
     broad: FloatArray  # large soft noise: uneven wash
     brush: FloatArray  # mid-size noise: pressure of the outlining brush, and its dry gaps
 
@@ -33,12 +36,12 @@ def _mix(a: RGB, b: RGB, t: float) -> RGB:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
 
 
-def draw_massif(
-    canvas: Canvas, massif: Massif, palette: Palette, tex: Textures, scale: float
-) -> None:
-    """Paint one massif and its front peaks. `scale` is canvas width / 1024 (stroke widths)."""
-    _draw_body(canvas, massif, palette, tex, scale, front=False)
-    if len(massif.peaks) < 2:
+def draw_massif(canvas: Canvas, massif: Massif, palette: Palette, tex: Textures, scale: float,
+                rng: np.random.Generator) -> None:  # fmt: skip
+    """Paint one massif and its front peaks. `scale` is canvas width / 1024 (stroke widths);
+    `rng` places the brush strokes."""
+    _draw_body(canvas, massif, palette, tex, scale, rng, front=False)
+    if len(massif.peaks) < 2 or massif.form != "rock":
         return
     tallest = max(p[2] for p in massif.peaks)
     front = sorted((p for p in massif.peaks if p[2] < tallest), key=lambda p: -p[2])
@@ -46,11 +49,11 @@ def draw_massif(
         cx, half, _h = peak
         sub = replace(massif, peaks=(peak,), x0=cx - half, x1=cx + half,
                       seed=derive_seed(massif.seed, "front", str(i)))  # fmt: skip
-        _draw_body(canvas, sub, palette, tex, scale, front=True)
+        _draw_body(canvas, sub, palette, tex, scale, rng, front=True)
 
 
-def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale: float, *,
-               front: bool) -> None:  # fmt: skip
+def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale: float,
+               rng: np.random.Generator, *, front: bool) -> None:  # fmt: skip
     x0, x1 = max(0, int(m.x0)), min(canvas.width, int(np.ceil(m.x1)))
     if x1 - x0 < 2:
         return
@@ -69,17 +72,27 @@ def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale
     far = m.depth < 0.9
     near = m.depth >= 2.5
     sl = (slice(y0, y1), slice(x0, x1))
-    broad, grain, streaks, brush = tex.broad[sl], tex.grain[sl], tex.streaks[sl], tex.brush[sl]
+    broad, brush = tex.broad[sl], tex.brush[sl]
 
     # Shadow flank: light comes from the upper left, so slopes falling to the right are dark.
-    slope = np.gradient(top_line)[None, :]
-    shade = np.clip(0.5 + slope * 0.8, 0.0, 1.0)
+    # The slope is smoothed over a stretch of ridge: the jags must not stripe the shading.
+    k = max(3, int(canvas.width * 0.02)) | 1
+    smooth = np.convolve(np.pad(top_line, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
+    slope = np.gradient(smooth.astype(np.float32))[None, :]
+    shade = np.clip(0.5 + slope * 0.8 + 0.25 * (broad - 0.5), 0.0, 1.0)
 
+    if m.form != "rock":
+        _smooth_body(canvas, m, palette, (y0, x0), depth_px, t, inside, shade, broad, scale, rng)
+        return
     # Wash: dense under the ridge, fading into mist at the foot (a bank reaches the bottom).
-    mist = 0.15 if near else (0.95 if far else 0.85)
+    # a bank standing on the bottom edge keeps its foot; anything else fades out entirely
+    grounded = near and m.base >= canvas.height * 0.99
+    mist = 0.15 if grounded else 1.0
     fade = 1.0 - mist * _smoothstep(0.35, 1.0, t)
-    strength = 0.5 if far else 0.88
-    body = inside * fade * strength * (0.8 + 0.35 * broad)
+    strength = 0.5 if far else 0.8
+    # 留白: lit faces keep some paper where the broad noise is high
+    bare = 1.0 - (0.0 if far else 0.55) * _smoothstep(0.55, 0.8, broad) * (1.0 - shade)
+    body = inside * fade * strength * (0.8 + 0.35 * broad) * bare
     if m.snow:
         body *= 0.15 + 0.85 * _smoothstep(0.05, 0.5 + 0.2 * broad, t)
     if far:
@@ -94,24 +107,60 @@ def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale
     solid = inside * fade
     sub = canvas.subject[sl]
     np.maximum(sub, (solid > 0.25).astype(np.float32) * np.float32(solid), out=sub)
+    if not far:
+        # 墨分五色: a second, darker wash pooled in the shadows and under the ridge
+        pool = _smoothstep(0.45, 0.75, shade * 0.7 + brush * 0.5) * np.exp(-t * 2.2)
+        second = pool * inside * fade * (0.25 if not m.snow else 0.1)
+        canvas.lay(second.astype(np.float32), palette.ink, subject=False, at=(y0, x0))
 
-    # Outline along the ridge: a wet brush line broken by dry-brush gaps.
-    width = ((1.0 if far else 1.9 if not near else 2.6) * scale + 0.6) * (0.5 + brush)
+    # A faint soft line under the brush contour, so the ridge never reads as a cut edge.
+    width = ((1.0 if far else 1.6) * scale + 0.6) * (0.5 + brush)
     line = np.exp(-np.maximum(depth_px, 0.0) / width) * inside
     line *= np.clip(0.1 + 1.6 * brush, 0.0, 1.0)
-    ink_strength = 0.35 if far else 0.85
-    ink = line * ink_strength
-    # Texture strokes under the ridge and on the shadow flank.
-    if not far:
-        reach = np.exp(-np.maximum(depth_px, 0.0) / (span * 0.45)) * (0.45 + 0.8 * shade)
-        strokes = _smoothstep(0.6, 0.78, streaks) * reach * fade * inside
+    canvas.lay((line * (0.35 if far else 0.45)).astype(np.float32), palette.ink, at=(y0, x0))
+    if far:
+        return
+    # Brush strokes: contour, texture and moss, drawn on one patch, kept inside the mass.
+    weight = 2.6 if near else 2.0
+    mask = (inside * fade * (1.0 if not m.snow else _smoothstep(0.1, 0.4, t))).astype(np.float32)
+    ink = contour(xs, top_line, (y0, x0), mask.shape, rng, weight * scale + 0.5)
+    ink = np.maximum(ink, texture(xs, top_line, m.base, (y0, x0), mask, shade, rng, scale,
+                                  near=near, pointed=_pointed(m)) * mask)  # fmt: skip
+    canvas.lay((ink * 0.85).astype(np.float32), palette.ink, subject=False, at=(y0, x0))
+    dots = moss(xs, top_line, (y0, x0), mask.shape, rng, scale, count=_moss_count(m, scale))
+    canvas.lay((dots * inside).astype(np.float32), palette.ink, subject=False, at=(y0, x0))
+
+
+def _pointed(m: Massif) -> bool:
+    """Tall narrow peaks take axe-cut strokes (斧劈皴), rounded hills hemp fibres (披麻皴)."""
+    return max(h / max(half, 1.0) for _, half, h in m.peaks) > 1.1
+
+
+def _moss_count(m: Massif, scale: float) -> int:
+    return int(np.clip((m.x1 - m.x0) / (60.0 * max(scale, 0.2)), 2, 14))
+
+
+def _smooth_body(canvas: Canvas, m: Massif, palette: Palette, at: tuple[int, int],
+                 depth_px: FloatArray, t: FloatArray, inside: FloatArray, shade: FloatArray,
+                 broad: FloatArray, scale: float, rng: np.random.Generator) -> None:  # fmt: skip
+    """A dune (a smooth wash, darker on its shadow side) or flat ground (a wash only under
+    its edge), each with one brush contour along its top."""
+    y0, x0 = at
+    xs = np.arange(x0, x0 + inside.shape[1], dtype=np.float32)
+    top_line = ridge(m, xs)
+    if m.form == "dune":
+        body = inside * (0.35 + 0.45 * shade) * (0.75 + 0.4 * broad) * (1.0 - 0.5 * t)
+        colour: RGB = _mix(palette.near_base, SAND, 0.6) if not m.snow else palette.far
         if m.snow:
-            strokes *= _smoothstep(0.1, 0.45, t)
-        ink = np.maximum(ink, strokes * (0.55 if not near else 0.7))
-        # Moss dots on the crest.
-        crest = (depth_px < 10.0 * scale + 4.0) & (grain > 0.86)
-        ink = np.maximum(ink, crest * inside * 0.9)
-    canvas.lay(ink.astype(np.float32), palette.ink, subject=False, at=(y0, x0))
+            body *= 0.3
+    else:
+        body = inside * np.exp(-np.maximum(depth_px, 0.0) / (6.0 + 10.0 * scale)) * 0.35
+        colour = palette.far
+    canvas.lay(body.astype(np.float32), colour, subject=False, at=at)
+    sub = canvas.subject[y0 : y0 + inside.shape[0], x0 : x0 + inside.shape[1]]
+    np.maximum(sub, (inside > 0.5).astype(np.float32) * np.float32(0.6), out=sub)
+    ink = contour(xs, top_line, at, inside.shape, rng, 1.6 * scale + 0.5)
+    canvas.lay((ink * 0.7).astype(np.float32), palette.ink, subject=False, at=at)
 
 
 def _smoothstep(lo: float, hi: float | FloatArray, x: FloatArray) -> FloatArray:

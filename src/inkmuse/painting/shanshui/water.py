@@ -16,7 +16,7 @@ from inkmuse.painting.scene import Element, Scene
 def draw_water(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Generator) -> None:
     h, w = canvas.height, canvas.width
     top = int(scene.horizon)
-    rows = h - top
+    rows = (h if scene.shore is None else min(h, int(scene.shore))) - top
     if rows < 4:
         return
     ys = np.arange(rows, dtype=np.float32)[:, None]
@@ -30,8 +30,10 @@ def draw_water(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Ge
     mirrored_subject = canvas.subject[src[:, None], cols]
     canvas.lay((fade * mirrored_subject).astype(np.float32), mirrored, at=(top, 0))
     # A faint tint, strongest near the far shore.
-    tint = (0.12 * np.exp(-ys / (rows * 0.5)) + 0.03) * np.ones((1, w), np.float32)
-    tint *= np.clip(ys / 3.0, 0.0, 1.0)  # no hard edge at the shore line
+    # a band of river across a plain is narrow: it needs a denser tint to read as water
+    strength = 0.12 if scene.shore is None else 0.3
+    tint = (strength * np.exp(-ys / (rows * 0.5)) + 0.03) * np.ones((1, w), np.float32)
+    tint *= np.clip(ys / 3.0, 0.0, 1.0) * np.clip((rows - ys) / 4.0, 0.0, 1.0)  # no hard edges
     canvas.lay(tint.astype(np.float32), palette.water, at=(top, 0))
     # Ripple strokes: noise stretched flat, kept only in thin bright ridges.
     ripples = value_noise(rng, (rows, w), (2.2, 45.0 * w / 1024))
