@@ -75,17 +75,23 @@ needs_mount = pytest.mark.skipif(
 
 
 def on_small_disk(
-    mount: Path, steps: list[list[str]], *, size_kb: int, read_only_after: int | None = None
+    mount: Path,
+    steps: list[list[str]],
+    *,
+    size_kb: int,
+    read_only_after: int | None = None,
+    substitute: dict[str, str] | None = None,
 ) -> list[subprocess.CompletedProcess[str]]:
     """Run each step (argv; "PY" stands for this Python) in one user namespace where `mount`
     is a fresh tmpfs of size_kb; after step number `read_only_after` the tmpfs is remounted
-    read-only. Returns one result per step (stdout, stderr and exit code of each)."""
+    read-only. An argument that is a key of `substitute` becomes that shell expression (to
+    pass on what an earlier step printed). Returns one result per step."""
     mount.mkdir(parents=True, exist_ok=True)
     out = mount.parent / f"{mount.name}-results"
     out.mkdir(exist_ok=True)
     script = [f"mount -t tmpfs -o size={size_kb}k tmpfs {mount} || exit 99"]
     for i, argv in enumerate(steps):
-        cmd = " ".join(_quote(sys.executable if a == "PY" else a) for a in argv)
+        cmd = " ".join(_arg(a, substitute or {}) for a in argv)
         script.append(f"{cmd} >{out}/{i}.out 2>{out}/{i}.err; echo $? >{out}/{i}.rc")
         if read_only_after == i:
             script.append(f"mount -o remount,ro {mount} || exit 98")
@@ -107,5 +113,8 @@ def on_small_disk(
     ]
 
 
-def _quote(arg: str) -> str:
+def _arg(arg: str, substitute: dict[str, str]) -> str:
+    if arg in substitute:
+        return f'"{substitute[arg]}"'
+    arg = sys.executable if arg == "PY" else arg
     return "'" + arg.replace("'", "'\\''") + "'"

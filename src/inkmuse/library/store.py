@@ -219,6 +219,12 @@ class Library:
     def export(self, work_id: str, out: Path, number: int | None = None) -> Path:
         """Write a zip with a version's files and its record (version.json)."""
         version = self.version(work_id, number)
+        missing = [n for n in version.files if not (version.folder / n).is_file()]
+        if missing:  # refused before anything is written
+            raise StorageError(
+                f"work {work_id} v{version.number} is missing {', '.join(missing)}",
+                hint="`inkmuse library check` lists every missing or changed file",
+            )
         tmp = out.with_name(out.name + ".part")
         with storage_errors(out.parent):
             out.parent.mkdir(parents=True, exist_ok=True)

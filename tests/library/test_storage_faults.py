@@ -1,0 +1,124 @@
+"""Issue 14, item 7: a full disk, a read-only home and a damaged database gave 31-34-line
+tracebacks, and a read-only library could not even be listed. Now each is one message that
+says what to do, exit code 2; a read-only library is listed, checked and exported."""
+
+from __future__ import annotations
+
+import errno
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from inkmuse.core.errors import StorageError
+from inkmuse.library import Library
+from inkmuse.library.faults import describe
+from inkmuse_cli import run_inkmuse
+
+from .helpers import needs_mount, on_small_disk
+
+SAVE_ONE = Path(__file__).with_name("save_one.py")
+
+
+def _no_traceback(done: object) -> None:
+    assert "Traceback" not in getattr(done, "stderr", "") + getattr(done, "stdout", "")
+
+
+def test_a_damaged_database_is_one_message_pointing_to_rebuild(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "library").mkdir(parents=True)
+    (home / "library" / "library.db").write_bytes(b"\x00garbage, not SQLite\x00" * 500)
+    done = run_inkmuse("library", "list", env={"INKMUSE_HOME": str(home)})
+    _no_traceback(done)
+    assert done.returncode == 2, done
+    assert "library database" in done.stderr and "is damaged" in done.stderr
+    assert "inkmuse library rebuild" in done.stderr and "no saved work is lost" in done.stderr
+
+    rebuilt = run_inkmuse("library", "rebuild", env={"INKMUSE_HOME": str(home)})
+    assert rebuilt.returncode == 0, rebuilt
+    assert "the previous database is kept as" in rebuilt.stdout
+    assert run_inkmuse("library", "list", env={"INKMUSE_HOME": str(home)}).returncode == 0
+
+
+@needs_mount
+def test_a_full_disk_is_one_message_with_exit_2(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    home = disk / "home"
+    cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main"]
+    fill, listed, saved = on_small_disk(
+        disk,
+        [
+            ["dd", "if=/dev/zero", f"of={disk}/filler", "bs=64k"],  # until the disk is full
+            [*cli, "library", "list"],
+            ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "1000"],
+        ],
+        size_kb=512,
+    )
+    assert fill.returncode != 0 and "No space left" in fill.stderr  # the disk really is full
+    _no_traceback(listed)
+    assert listed.returncode == 2, listed
+    assert "is full" in listed.stderr and "free some space" in listed.stderr
+    assert saved.stdout.startswith("failed: the disk holding") and "is full" in saved.stdout
+
+
+@needs_mount
+def test_a_read_only_library_can_be_listed_checked_and_exported_not_changed(
+    tmp_path: Path,
+) -> None:
+    disk = tmp_path / "disk"
+    home = disk / "home"
+    cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main", "library"]
+    zip_path = tmp_path / "out.zip"
+    saved, listed, checked, deleted, exported = on_small_disk(
+        disk,
+        [
+            ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "5000"],
+            [*cli, "list", "--json"],
+            [*cli, "check"],
+            [*cli, "delete", "WORK", "--yes"],
+            [*cli, "export", "WORK", "--out", str(zip_path)],
+        ],
+        size_kb=4096,
+        read_only_after=0,
+        substitute={"WORK": "$(cut -d' ' -f2 " + str(disk) + "-results/0.out)"},
+    )
+    assert saved.stdout.startswith("saved "), saved
+    work_id = saved.stdout.split()[1]
+    for done in (listed, checked, deleted, exported):
+        _no_traceback(done)
+    assert listed.returncode == 0, listed
+    assert [w["id"] for w in json.loads(listed.stdout)] == [work_id]
+    assert checked.returncode == 0 and "library ok" in checked.stdout
+    assert "(read-only)" in checked.stderr
+    assert deleted.returncode == 2, deleted
+    assert "is read-only" in deleted.stderr and "INKMUSE_HOME" in deleted.stderr
+    assert exported.returncode == 0 and zip_path.stat().st_size > 5000
+
+
+@pytest.mark.parametrize(
+    ("err", "says"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "is full; nothing was saved"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), "is full"),
+        (OSError(errno.EROFS, "Read-only file system"), "is read-only or not yours"),
+        (OSError(errno.EACCES, "Permission denied"), "is read-only or not yours"),
+        (sqlite3.OperationalError("database or disk is full"), "is full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
+        (sqlite3.DatabaseError("file is not a database"), "is damaged"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "is damaged"),
+        (sqlite3.OperationalError("database is locked"), "stayed locked"),
+        (OSError(errno.EIO, "Input/output error"), "(Input/output error)"),
+    ],
+)
+def test_each_storage_fault_has_its_own_message(err: Exception, says: str) -> None:
+    message = str(describe(err, Path("/lib")))
+    assert says in message
+    assert ". " in message  # and what to do about it
+
+
+def test_a_damaged_database_raises_storage_error_in_the_library(tmp_path: Path) -> None:
+    (tmp_path / "library.db").write_bytes(b"not a database" * 200)
+    with pytest.raises(StorageError, match="damaged"):
+        Library.open(tmp_path)
+    assert (tmp_path / "library.db").read_bytes().startswith(b"not a database")  # untouched
