@@ -27,3 +27,16 @@ def test_agreement_counts_only_scored_pairs() -> None:
     assert tone_agreement([1, 3], [-2]) == (1, 1)
     assert tone_agreement([1, 3], [2]) == (0, 1)
     assert tone_agreement([3, 5, 1], [0, 3]) == (0, 0)
+
+
+def test_plain_rules_count_only_opposite_motion() -> None:
+    from inkmuse.music.tonerules import plain_agreement, speech_motion
+
+    assert speech_motion(1, 3) == -1 and speech_motion(3, 1) == 1  # 灯塔 falls, 等他 rises
+    assert speech_motion(4, 4) == 1  # 51 then 51: from the bottom back up to the top
+    assert speech_motion(4, 4, by="height") == 0
+    assert plain_agreement([1, 3, 1], [-2, 3]) == (2, 2)
+    assert plain_agreement([1, 3, 1], [2, -3]) == (0, 2)
+    assert plain_agreement([1, 4], [5]) == (1, 1)  # level at the junction: anything goes
+    assert plain_agreement([1, 4], [-5], by="height") == (1, 1)
+    assert plain_agreement([3, 5, 1], [2, 2]) == (0, 0)  # a neutral tone is left out

@@ -6,8 +6,13 @@
   Chinese modes, so 清角/变宫 passing tones count against it);
 - tone-melody agreement: share of adjacent syllable pairs (within a line, neutral tones
   left out) whose pitch step follows their tones (see `tonerules`);
+- plain-rule agreement: the same pairs under the looser rule "no step opposite to the
+  speech motion" (`tonerules.plain_agreement`), a check that does not share the search's
+  table;
 - stress alignment (English): share of stressed syllables sung on beat 1 or 3;
-- range: lowest and highest melody note, and the span in semitones.
+- range: lowest and highest melody note, and the span in semitones;
+- the rhythm (`rhythm_measures`): how much longer 平 syllables are sung than 仄 ones,
+  how many lines have a rhythm of their own, how many start off the bar line.
 
     >>> pitch_class_entropy([60, 62, 64, 67, 69])
     2.322
@@ -21,6 +26,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from inkmuse.music.model import TICKS_PER_QUARTER, Piece
+from inkmuse.music.pingze import PING, ZE, pingze
+from inkmuse.music.tonerules import plain_agreement
 from inkmuse.music.tonerules import tone_agreement as _line_agreement
 
 
@@ -36,6 +43,10 @@ class Metrics:
     lowest: str
     highest: str
     range_semitones: int
+    plain_tone_agreement: float | None = None
+    pingze_length_ratio: float | None = None
+    rhythm_variety: float | None = None
+    pickup_share: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -48,6 +59,13 @@ class Metrics:
         ]
         if self.tone_agreement is not None:
             out.append(f"tone-melody agreement {self.tone_agreement:.3f} ({self.tone_pairs} pairs)")
+        if self.plain_tone_agreement is not None:
+            out.append(f"  under the plain rule {self.plain_tone_agreement:.3f}")
+        if self.pingze_length_ratio is not None and self.rhythm_variety is not None:
+            out.append(
+                f"rhythm               平/仄 length {self.pingze_length_ratio:.2f}, "
+                f"{self.rhythm_variety:.0%} of lines with their own rhythm"
+            )
         if self.stress_alignment is not None:
             out.append(f"stress on strong beats {self.stress_alignment:.3f}")
         out.append(f"range                {self.lowest}–{self.highest} ({self.range_semitones} st)")
@@ -71,10 +89,12 @@ def measure(piece: Piece) -> Metrics:
     scale = set(piece.key.scale_pcs())
     consistency = sum(p % 12 in scale for p in pitches) / max(len(pitches), 1)
     agreement: float | None = None
+    plain: float | None = None
     pairs = 0
     stress: float | None = None
+    rhythm: dict[str, float | None] = {}
     if piece.sung and piece.lines and piece.lines[0].language == "zh":
-        good = 0
+        good = plain_good = plain_pairs = 0
         for line_no in range(len(piece.lines)):
             sylls = [s for s in piece.sung if s.line == line_no]
             tones = [s.tone for s in sylls]
@@ -84,7 +104,11 @@ def measure(piece: Piece) -> Metrics:
             ]
             g, s = _line_agreement(tones, steps)
             good, pairs = good + g, pairs + s
+            g, s = plain_agreement(tones, steps)
+            plain_good, plain_pairs = plain_good + g, plain_pairs + s
         agreement = round(good / pairs, 4) if pairs else None
+        plain = round(plain_good / plain_pairs, 4) if plain_pairs else None
+        rhythm = rhythm_measures(piece)
     elif piece.sung:
         strong_ticks = 2 * TICKS_PER_QUARTER
         stressed = [s for s in piece.sung if s.stress > 0]
@@ -100,4 +124,42 @@ def measure(piece: Piece) -> Metrics:
         lowest=piece.key.pitch_name(low),
         highest=piece.key.pitch_name(high),
         range_semitones=high - low,
+        plain_tone_agreement=plain,
+        pingze_length_ratio=rhythm.get("pingze_length_ratio"),
+        rhythm_variety=rhythm.get("rhythm_variety"),
+        pickup_share=rhythm.get("pickup_share"),
     )
+
+
+def _syllable_ticks(piece: Piece) -> list[list[int]]:
+    """Per line, how long each syllable is sung (its notes, first onset to last end)."""
+    notes = piece.melody.notes
+    out: list[list[int]] = [[] for _ in piece.lines]
+    for s in piece.sung:
+        out[s.line].append(notes[s.last_note].end - notes[s.first_note].start)
+    return out
+
+
+def rhythm_measures(piece: Piece) -> dict[str, float | None]:
+    """pingze_length_ratio: mean length of 平 syllables over 仄 ones, each line's last
+    syllable left out (it is held whatever its tone); rhythm_variety: share of lines whose
+    syllable lengths (last left out) no earlier line has; pickup_share: share of lines
+    after the first whose first syllable starts before a bar line."""
+    lengths = _syllable_ticks(piece)
+    ping: list[int] = []
+    ze: list[int] = []
+    for line, ticks in zip(piece.lines, lengths, strict=True):
+        for cls, t in list(zip(pingze(line), ticks, strict=True))[:-1]:
+            (ping if cls == PING else ze if cls == ZE else []).append(t)
+    ratio = round((sum(ping) / len(ping)) / (sum(ze) / len(ze)), 3) if ping and ze else None
+    patterns = [tuple(t[:-1]) for t in lengths]
+    variety = sum(p not in patterns[:i] for i, p in enumerate(patterns)) / len(patterns)
+    notes = piece.melody.notes
+    firsts = [notes[s.first_note].start for k, s in enumerate(piece.sung)
+              if k and s.line != piece.sung[k - 1].line]  # fmt: skip
+    pickups = sum(t % piece.ticks_per_bar != 0 for t in firsts)
+    return {
+        "pingze_length_ratio": ratio,
+        "rhythm_variety": round(variety, 3),
+        "pickup_share": round(pickups / len(firsts), 3) if firsts else None,
+    }

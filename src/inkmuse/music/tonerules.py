@@ -70,6 +70,35 @@ def direction(step: int) -> int:
     return (step > 0) - (step < 0)
 
 
+# Chao levels (onset, offset) as in the table above, for the plain rules.
+_CHAO = {1: (5, 5), 2: (3, 5), 3: (2, 1), 4: (5, 1)}
+
+
+def speech_motion(tone_a: int, tone_b: int, by: str = "boundary") -> int:
+    """Which way speech moves from tone_a to tone_b (-1, 0, +1): by 'boundary', from
+    where tone_a ends to where tone_b begins; by 'height', between the tones' mean levels
+    (1 high, 2 and 4 mid, 3 low)."""
+    a, b = _CHAO[tone_a], _CHAO[tone_b]
+    if by == "height":
+        return direction(b[0] + b[1] - a[0] - a[1])
+    return direction(b[0] - a[1])
+
+
+def plain_agreement(
+    tones: list[int], boundary_steps: list[int], by: str = "boundary"
+) -> tuple[int, int]:
+    """(pairs not sung against their tones, pairs scored) under a plain rule: a step is
+    wrong only when it moves opposite to the speech motion (`speech_motion`); a level
+    transition accepts anything. A check that does not share the search's table."""
+    good = scored = 0
+    for (a, b), step in zip(itertools.pairwise(tones), boundary_steps, strict=True):
+        if a not in _CHAO or b not in _CHAO:
+            continue
+        scored += 1
+        good += direction(step) != -speech_motion(a, b, by)
+    return good, scored
+
+
 def tone_agreement(tones: list[int], boundary_steps: list[int]) -> tuple[int, int]:
     """(pairs that follow their tones, pairs scored) for one line.
 
