@@ -58,7 +58,8 @@ class LlamaCppLocal:
         self.name = name
         self._path = model_path
         self.model = model_path.name if model_path else "gemma-3-270m-q4_k_m"
-        self._worker = LlamaWorker(name, loader, N_CTX)
+        log = gguf_cache() / "logs" / f"llama-worker-{_safe(name)}.log"
+        self._worker = LlamaWorker(name, loader, N_CTX, log)
         self._table: Any = None
 
     def _ready(self) -> LlamaWorker:
@@ -132,6 +133,10 @@ def make_backend(config: BackendConfig) -> LlamaCppLocal:
     spec = config.options.get("loader")
     loader = _import_loader(config.name, str(spec)) if spec else load_llama
     return LlamaCppLocal(config.name, Path(str(path)) if path else None, loader=loader)
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:60] or "model"
 
 
 def _import_loader(name: str, spec: str) -> Loader:

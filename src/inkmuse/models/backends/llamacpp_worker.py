@@ -14,10 +14,12 @@ naming the signal and what to try, and the next request starts a fresh worker.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from inkmuse.core.errors import BackendError
@@ -32,6 +34,9 @@ PORTABLE_HINT = (
     "the next request starts a fresh worker"
 )
 START_TIMEOUT = 120.0  # loading a GGUF from a cold disk on 2 busy cores
+# A local model on two busy cores is far slower than a server (a grammar-constrained sonnet
+# takes minutes), and a live worker is working, so a request's timeout is never below this.
+MIN_LOCAL_TIMEOUT = 600.0
 
 
 def load_llama(path: str, n_ctx: int) -> Any:
@@ -61,10 +66,11 @@ class WorkerCrashed(BackendError):
 class LlamaWorker:
     """A client for one model in one child process, started on the first request."""
 
-    def __init__(self, name: str, loader: Loader, n_ctx: int) -> None:
+    def __init__(self, name: str, loader: Loader, n_ctx: int, log: Path | None = None) -> None:
         self.name = name
         self.loader = loader
         self.n_ctx = n_ctx
+        self.log = log
         self._proc: Any = None
         self._conn: Connection | None = None
         self._path: str | None = None
@@ -77,7 +83,7 @@ class LlamaWorker:
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
         proc = ctx.Process(
-            target=serve, args=(child, self.loader, path, self.n_ctx), daemon=True,
+            target=serve, args=(child, self.loader, path, self.n_ctx, self.log), daemon=True,
             name=f"inkmuse-llama-{self.name}",
         )  # fmt: skip
         proc.start()
@@ -99,7 +105,7 @@ class LlamaWorker:
     def call(self, op: str, *args: Any, timeout: float) -> Any:
         """Run `op` in the worker and return its result."""
         self._send(op, args)
-        return self._receive(timeout, op)
+        return self._receive(max(timeout, MIN_LOCAL_TIMEOUT), op)
 
     def stream(self, op: str, *args: Any, timeout: float) -> Iterator[str]:
         """Run a streaming `op`: pieces of text until the worker says it is done."""
@@ -107,7 +113,7 @@ class LlamaWorker:
         finished = False
         try:
             while True:
-                kind, value = self._next(timeout, op)
+                kind, value = self._next(max(timeout, MIN_LOCAL_TIMEOUT), op)
                 if kind == "chunk":
                     yield str(value)
                 elif kind == "done":
@@ -173,14 +179,16 @@ class LlamaWorker:
             proc.join(timeout=5)
         how = WorkerCrashed.describe(proc.exitcode if proc is not None else None)
         self.stop()
+        log = f" (its log: {self.log})" if self.log is not None else ""
         return WorkerCrashed(
-            f"{self.name}: the llama.cpp worker {how} while {what}", hint=PORTABLE_HINT
+            f"{self.name}: the llama.cpp worker {how} while {what}{log}", hint=PORTABLE_HINT
         )
 
 
 # -- the child side --------------------------------------------------------------------
-def serve(conn: Connection, loader: Loader, path: str, n_ctx: int) -> None:
+def serve(conn: Connection, loader: Loader, path: str, n_ctx: int, log: Path | None) -> None:
     """The worker's loop: load the model, then answer requests until the pipe closes."""
+    _quiet_native_output(log)
     try:
         llama = loader(path, n_ctx)
     except ImportError as err:
@@ -206,6 +214,25 @@ def serve(conn: Connection, loader: Loader, path: str, n_ctx: int) -> None:
             conn.send(("context", str(err)))
         except Exception as err:
             conn.send(("error", f"{type(err).__name__}: {err}"))
+
+
+def _quiet_native_output(log: Path | None) -> None:
+    """llama.cpp writes its own notes to fd 2 whatever `verbose` says; they go to the log
+    (or nowhere), so the person's terminal shows only inkmuse's own messages."""
+    target = os.devnull
+    if log is not None:
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            target = str(log)
+        except OSError:
+            pass
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError:
+        fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
 
 
 def _kwargs(kwargs: dict[str, Any], grammar: str | None) -> dict[str, Any]:
