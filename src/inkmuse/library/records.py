@@ -92,7 +92,10 @@ def valid_record(record: object, work_id: str, number: int) -> bool:
 
 
 def write_record(folder: Path, record: dict[str, Any]) -> None:
-    write_durably(folder / RECORD, json.dumps(record, ensure_ascii=False, indent=2).encode())
+    # Through a rename, so a reader never sees half a record (and a kill leaves none).
+    part = folder / f".{RECORD}.part"
+    write_durably(part, json.dumps(record, ensure_ascii=False, indent=2).encode())
+    os.replace(part, folder / RECORD)
 
 
 def read_record(folder: Path, work_id: str, number: int) -> dict[str, Any] | None:

@@ -27,8 +27,8 @@ from typing import Any
 from inkmuse.core.errors import InputError, StorageError
 from inkmuse.core.paths import user_home
 from inkmuse.library import index
-from inkmuse.library.faults import is_read_only, storage_errors
-from inkmuse.library.migrations import migrate
+from inkmuse.library.connect import connect
+from inkmuse.library.faults import storage_errors
 from inkmuse.library.records import (
     FILE_NAME,
     RECORD,
@@ -266,57 +266,8 @@ class Library:
 
     # -- internals ----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
-        path = self.root / "library.db"
-        try:
-            for folder in (self.root, self.root / "works", self.root / "tmp"):
-                folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        except (OSError, sqlite3.OperationalError) as err:
-            if not is_read_only(err):
-                raise
-            return self._connect_read_only(path)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=30000")
-            db.execute("PRAGMA synchronous=FULL")
-            applied = migrate(db)
-        except sqlite3.OperationalError as err:
-            db.close()
-            if not is_read_only(err):
-                raise
-            return self._connect_read_only(path)
-        except BaseException:
-            db.close()
-            raise
-        if "m003_file_hashes" in applied:
-            _write_missing_records(db, self.root)
+        db, self.read_only = connect(self.root)
         return db
-
-    def _connect_read_only(self, path: Path) -> sqlite3.Connection:
-        """An in-memory copy of the index, so a library on a read-only disk can be read
-        (and its pending migrations applied to the copy, never to the file)."""
-        self.read_only = True
-        mem = sqlite3.connect(":memory:", isolation_level=None)
-        mem.execute("PRAGMA foreign_keys=ON")
-        if path.is_file() and path.stat().st_size > 0:
-            uri = path.resolve().as_uri()
-            # mode=ro sees a WAL's latest commits; immutable=1 also works where SQLite
-            # cannot create the -shm file beside a read-only database.
-            for query in ("?mode=ro", "?immutable=1"):
-                try:
-                    src = sqlite3.connect(uri + query, uri=True)
-                except sqlite3.OperationalError:
-                    continue
-                try:
-                    src.backup(mem)
-                    break
-                except sqlite3.OperationalError:
-                    continue
-                finally:
-                    src.close()
-        migrate(mem)
-        return mem
 
     def _save(self, work_id: str | None, new: tuple[str, str] | None, draft: _Draft) -> Version:
         for name in draft.files:
@@ -485,43 +436,6 @@ class _Draft:
     provenance: dict[str, Any]
     action: str
     parent: int | None
-
-
-def _write_missing_records(db: sqlite3.Connection, root: Path) -> None:
-    """Once, on upgrade: give every version saved before records existed its version.json
-    (and hashes), so the folders alone can rebuild the index from now on."""
-    from inkmuse.library.records import file_hash
-
-    rows = db.execute(
-        "SELECT v.work_id, v.number, v.parent, v.action, v.poem, v.theme_json, v.seeds_json,"
-        " v.authorship_json, v.provenance_json, v.files_json, v.created_at, w.title, w.idea,"
-        " w.created_at FROM versions v JOIN works w ON w.id = v.work_id"
-    ).fetchall()
-    for wid, number, parent, action, poem, theme, seeds, auth, prov, files, at, t, i, w_at in rows:
-        folder = root / "works" / wid / f"v{number}"
-        if not folder.is_dir() or (folder / RECORD).exists():
-            continue
-        names = json.loads(files)
-        hashes = {n: file_hash(folder / n) for n in names if (folder / n).is_file()}
-        record = new_record(
-            work={"id": wid, "title": t, "idea": i, "created_at": w_at},
-            number=number,
-            parent=parent,
-            action=action,
-            poem=poem,
-            theme=json.loads(theme),
-            seeds=json.loads(seeds),
-            authorship=json.loads(auth),
-            provenance=json.loads(prov),
-            files=names,
-            hashes=hashes,
-            created_at=at,
-        )
-        write_record(folder, record)
-        db.execute(
-            "UPDATE versions SET hashes_json = ? WHERE work_id = ? AND number = ?",
-            (index.dumps(hashes), wid, number),
-        )
 
 
 def _sha256(data: bytes) -> str:

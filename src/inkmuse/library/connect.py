@@ -1,0 +1,67 @@
+"""Opening the index: library.db in WAL mode with its migrations applied, or, where the
+folder is read-only, an in-memory copy of it, so a read-only library can still be read.
+
+>>> db, read_only = connect(Path("~/.inkmuse/library").expanduser())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from inkmuse.library.faults import is_read_only
+from inkmuse.library.migrations import migrate
+from inkmuse.library.upgrade import write_missing_records
+
+
+def connect(root: Path) -> tuple[sqlite3.Connection, bool]:
+    """(connection, read_only). Raises OSError or sqlite3.Error for the caller to explain."""
+    path = root / "library.db"
+    try:
+        for folder in (root, root / "works", root / "tmp"):
+            folder.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except (OSError, sqlite3.OperationalError) as err:
+        if not is_read_only(err):
+            raise
+        return _read_only_copy(path), True
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=30000")
+        db.execute("PRAGMA synchronous=FULL")
+        migrate(db)
+        write_missing_records(db, root)
+    except sqlite3.OperationalError as err:
+        db.close()
+        if not is_read_only(err):
+            raise
+        return _read_only_copy(path), True
+    except BaseException:
+        db.close()
+        raise
+    return db, False
+
+
+def _read_only_copy(path: Path) -> sqlite3.Connection:
+    """An in-memory copy of the index; pending migrations are applied to the copy only."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    mem.execute("PRAGMA foreign_keys=ON")
+    if path.is_file() and path.stat().st_size > 0:
+        uri = path.resolve().as_uri()
+        # mode=ro sees a WAL's latest commits; immutable=1 also works where SQLite cannot
+        # create the -shm file beside a read-only database.
+        for query in ("?mode=ro", "?immutable=1"):
+            try:
+                src = sqlite3.connect(uri + query, uri=True)
+            except sqlite3.OperationalError:
+                continue
+            try:
+                src.backup(mem)
+                break
+            except sqlite3.OperationalError:
+                continue
+            finally:
+                src.close()
+    migrate(mem)
+    return mem
