@@ -10,6 +10,8 @@ from fastapi.responses import FileResponse
 
 from inkmuse.core.errors import InputError
 from inkmuse.studio.jobs import Report
+from inkmuse.studio.mediatypes import media_type
+from inkmuse.studio.memory import estimate_bytes
 from inkmuse.studio.schemas import MusicIn, PaintIn
 from inkmuse.studio.state import State, StudioState
 from inkmuse.studio.uploads import check_image
@@ -85,7 +87,9 @@ def paintings(body: PaintIn, state: State) -> dict[str, Any]:
             "height": painting.image.height,
         }
 
-    return state.runner.submit("painting", work).to_dict()
+    need = estimate_bytes("painting", body.width, body.height, body.style)
+    job = state.runner.submit("painting", work, memory=need, neural=body.style == "neural")
+    return job.to_dict()
 
 
 @router.post("/songs", status_code=202)
@@ -122,10 +126,10 @@ def songs(body: MusicIn, state: State) -> dict[str, Any]:
             "files": {fmt: file_url(folder_id, path.name) for fmt, path in paths.items()},
         }
 
-    return state.runner.submit("song", work).to_dict()
+    return state.runner.submit("song", work, memory=estimate_bytes("song")).to_dict()
 
 
 @router.get("/files/{folder_id}/{name}")
 def files(folder_id: str, name: str, state: State) -> FileResponse:
     """A painting, song file or upload made in this session."""
-    return FileResponse(state.workspace.file(folder_id, name))
+    return FileResponse(state.workspace.file(folder_id, name), media_type=media_type(name))

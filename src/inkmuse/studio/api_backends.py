@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from inkmuse.core.errors import InkmuseError
-from inkmuse.studio.jobs import error_body
+from inkmuse.studio.problems import error_body
 from inkmuse.studio.schemas import StreamIn
 
 router = APIRouter(prefix="/api/backends", tags=["backends"])

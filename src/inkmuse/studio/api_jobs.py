@@ -15,6 +15,7 @@ from fastapi.responses import StreamingResponse
 from inkmuse.studio.api_art import upload_path
 from inkmuse.studio.api_library import version_dict
 from inkmuse.studio.jobs import Report
+from inkmuse.studio.memory import estimate_bytes
 from inkmuse.studio.schemas import CreateIn, RemixIn
 from inkmuse.studio.state import State
 
@@ -50,7 +51,8 @@ def creations(body: CreateIn, state: State) -> dict[str, Any]:
             report("saved", {"work": version.work_id, "version": version.number})
             return {"work": lib.work(version.work_id).__dict__, "version": version_dict(version)}
 
-    return state.runner.submit("creation", work).to_dict()
+    need = estimate_bytes("creation", body.width, body.height)
+    return state.runner.submit("creation", work, memory=need).to_dict()
 
 
 @router.post("/works/{work_id}/remix", status_code=202)
@@ -74,7 +76,7 @@ def remix(work_id: str, body: RemixIn, state: State) -> dict[str, Any]:
             report("saved", {"work": version.work_id, "version": version.number})
             return {"work": lib.work(work_id).__dict__, "version": version_dict(version)}
 
-    return state.runner.submit("remix", work).to_dict()
+    return state.runner.submit("remix", work, memory=estimate_bytes("remix", 960, 640)).to_dict()
 
 
 @router.get("/jobs/{job_id}")

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 
 from inkmuse.core.errors import InputError
 from inkmuse.library import Version
+from inkmuse.studio.mediatypes import media_type
 from inkmuse.studio.state import State
 
 router = APIRouter(prefix="/api/works", tags=["library"])
@@ -64,7 +65,7 @@ def version_file(work_id: str, number: int, name: str, state: State) -> FileResp
         raise InputError(
             f"version {number} has no file {name!r}", accepted=", ".join(version.files)
         )
-    return FileResponse(version.folder / name)
+    return FileResponse(version.folder / name, media_type=media_type(name))
 
 
 @router.get("/{work_id}/export")
@@ -75,12 +76,18 @@ def export(
     version: Annotated[int | None, Query(ge=1)] = None,
 ) -> FileResponse:
     """A zip of one version's files and its record."""
-    tmp = Path(tempfile.mkdtemp(prefix="inkmuse-export-"))
-    with state.library() as lib:
-        number = lib.version(work_id, version).number
-        path = lib.export(work_id, tmp / f"inkmuse-{work_id}-v{number}.zip", number)
+    # Inside the session's workspace, so a studio that dies mid-export leaves nothing
+    # behind that the next start-up does not clear; removed at once if the export fails.
+    tmp = Path(tempfile.mkdtemp(prefix="export-", dir=state.workspace.root))
+    try:
+        with state.library() as lib:
+            number = lib.version(work_id, version).number
+            path = lib.export(work_id, tmp / f"inkmuse-{work_id}-v{number}.zip", number)
+    except BaseException:
+        _remove(tmp)
+        raise
     background.add_task(_remove, tmp)
-    return FileResponse(path, media_type="application/zip", filename=path.name)
+    return FileResponse(path, media_type=media_type(path), filename=path.name)
 
 
 def _remove(folder: Path) -> None:

@@ -1,4 +1,8 @@
-"""Poem routes: live checking, replacements that keep the form, new and continued poems."""
+"""Poem routes: live checking, replacements that keep the form, new and continued poems.
+
+`/api/check` is cheap and runs on the server's shared threads. The poet's routes are
+`async`: they wait for one of the poet's own threads (`pools.BoundedPool`) without holding
+a shared one, so a queue of poems never delays a check."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from inkmuse.core.errors import InputError
-from inkmuse.studio.jobs import error_body
+from inkmuse.studio.problems import error_body
 from inkmuse.studio.schemas import CheckIn, PoemIn, SuggestIn
 from inkmuse.studio.state import State
 
@@ -51,9 +55,13 @@ def _char_info(book: Any, ch: str) -> dict[str, Any]:
 
 
 @router.post("/suggest")
-def suggest(body: SuggestIn, state: State) -> dict[str, Any]:
+async def suggest(body: SuggestIn, state: State) -> dict[str, Any]:
     """Replacements for one character (pos) or a whole line that keep the form, ranked by the
     poet; `fixes` are the checker's own tone-correct characters for a fault there."""
+    return await state.poet.run(_suggest, body)
+
+
+def _suggest(body: SuggestIn) -> dict[str, Any]:
     from inkmuse.core.seeds import resolve_seed
     from inkmuse.poetry import check_poem
     from inkmuse.poetry.generate.cowrite import suggest as cowrite
@@ -66,16 +74,15 @@ def suggest(body: SuggestIn, state: State) -> dict[str, Any]:
             fixes.extend(s for s in fault.suggestions if s not in fixes)
     keywords = tuple(body.keywords.split()) if body.keywords.strip() else ()
     note = None
-    with state.model_slots:
-        try:
-            alts = cowrite(
-                body.text, body.line, body.pos, keywords=keywords, form=body.form,
-                rhymebook=body.rhymebook, seed=seed, k=body.k,
-            )  # fmt: skip
-        except InputError as err:
-            if not fixes:
-                raise
-            alts, note = [], str(err)  # the checker's fixes still help
+    try:
+        alts = cowrite(
+            body.text, body.line, body.pos, keywords=keywords, form=body.form,
+            rhymebook=body.rhymebook, seed=seed, k=body.k,
+        )  # fmt: skip
+    except InputError as err:
+        if not fixes:
+            raise
+        alts, note = [], str(err)  # the checker's fixes still help
     return {
         "seed": seed,
         "alternatives": [
@@ -87,21 +94,24 @@ def suggest(body: SuggestIn, state: State) -> dict[str, Any]:
 
 
 @router.post("/poems")
-def poems(body: PoemIn, state: State) -> dict[str, Any]:
+async def poems(body: PoemIn, state: State) -> dict[str, Any]:
     """A new poem (or the continuation of `opening`) and its ranked candidates."""
+    if body.backend != "embedded":
+        return await state.backends.run(_on_backend, body)
+    return await state.poet.run(_embedded_poem, body)
+
+
+def _embedded_poem(body: PoemIn) -> dict[str, Any]:
     from inkmuse.poetry import check_poem
     from inkmuse.poetry.generate.poet import write_poem
     from inkmuse.poetry.generate.request import PoemRequest
 
-    if body.backend != "embedded":
-        return _on_backend(body)
     request = PoemRequest(
         keywords=tuple(body.keywords.split()), form=body.form, n=body.n, seed=body.seed,
         temperature=body.temperature, rhyme=body.rhyme or None, rhymebook=body.rhymebook,
         acrostic=body.acrostic or None, opening=body.opening or None,
     )  # fmt: skip
-    with state.model_slots:
-        result = write_poem(request)
+    result = write_poem(request)
     candidates = []
     for item in result.ranked:
         report = check_poem(item.text, body.form, body.rhymebook)

@@ -21,14 +21,19 @@ class StudioConfig:
     """host/port: where to listen (loopback unless a token is given). token: required in the
     `X-Inkmuse-Token` header or `token` query parameter of every API call when set.
     max_upload_bytes: the largest photo accepted. workers: threads for long jobs (create,
-    painting, music); 2 keeps a laptop responsive. home: the user folder (None: INKMUSE_HOME
-    or ~/.inkmuse)."""
+    painting, music); 2 keeps a laptop responsive. poet_queue: poem and suggestion requests
+    that may wait for the poet's two threads before the studio answers 429 (a poem takes
+    about 0.3 s alone, so 64 waiting is about 10 s). memory_mb: the budget long jobs reserve
+    their estimated memory from (one 2048² neural painting needs about 3 GB). home: the
+    user folder (None: INKMUSE_HOME or ~/.inkmuse)."""
 
     host: str = "127.0.0.1"
     port: int = 8765
     token: str | None = None
     max_upload_bytes: int = 8 * 1024 * 1024
     workers: int = 2
+    poet_queue: int = 64
+    memory_mb: int = 4096
     home: Path | None = None
 
     @property
@@ -59,6 +64,10 @@ class StudioConfig:
             raise InputError(f"port {self.port}", accepted="1..65535")
         if not 1 <= self.workers <= 16:
             raise InputError(f"{self.workers} workers", accepted="1..16")
+        if not 0 <= self.poet_queue <= 1024:
+            raise InputError(f"a poet queue of {self.poet_queue}", accepted="0..1024")
+        if not 256 <= self.memory_mb <= 1024 * 1024:
+            raise InputError(f"a memory budget of {self.memory_mb} MB", accepted="256 MB or more")
         if not 1024 <= self.max_upload_bytes <= 256 * 1024 * 1024:
             raise InputError(
                 f"upload limit {self.max_upload_bytes} bytes", accepted="1 KiB..256 MiB"

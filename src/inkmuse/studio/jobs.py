@@ -1,6 +1,7 @@
 """Long work (a whole creation, a painting, a song) runs on worker threads, off the request.
 
-A job reports progress as a list of events that the front end reads as server-sent events
+Each job reserves its estimated memory from the studio's budget before it starts and gives
+it back when it ends (`memory`). A job reports progress as a list of events that the front end reads as server-sent events
 (`/api/jobs/{id}/events`) or by polling (`/api/jobs/{id}`).
 
     >>> runner = JobRunner(workers=1)
@@ -23,6 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inkmuse.core.errors import InkmuseError, InputError
+from inkmuse.studio.faults import fault_body
+from inkmuse.studio.memory import MB, MemoryBudget, give_back
+from inkmuse.studio.pools import Busy, retry_after
+from inkmuse.studio.problems import error_body
 
 Report = Callable[[str, dict[str, Any]], None]  # (step name, details)
 Work = Callable[[Report], dict[str, Any]]
@@ -35,10 +40,6 @@ class JobNotFound(InputError):
     """No job with that id (never made, or forgotten)."""
 
 
-class Busy(InkmuseError):
-    """Too many jobs are waiting."""
-
-
 @dataclass
 class Job:
     id: str
@@ -48,6 +49,8 @@ class Job:
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     created: float = field(default_factory=time.time)
+    memory: int = 0  # bytes reserved from the budget while it runs
+    neural: bool = False  # holds the onnxruntime session, dropped when it ends
 
     @property
     def finished(self) -> bool:
@@ -65,18 +68,25 @@ class Job:
 
 
 class JobRunner:
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, workers: int = 2, budget: MemoryBudget | None = None) -> None:
+        self._workers = workers
+        self.budget = budget or MemoryBudget(4096 * MB)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="inkmuse-job")
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
 
-    def submit(self, kind: str, work: Work) -> Job:
+    def submit(self, kind: str, work: Work, memory: int = 0, neural: bool = False) -> Job:
+        """Queue `work`; `memory` is its estimated need in bytes (`memory.estimate_bytes`)."""
+        self.budget.check(memory, f"this {kind}")
         with self._lock:
             waiting = sum(1 for j in self._jobs.values() if j.status == "queued")
             if waiting >= MAX_QUEUED:
-                raise Busy(f"{waiting} jobs are already waiting", hint="try again in a moment")
-            job = Job(uuid.uuid4().hex[:16], kind)
+                raise Busy(
+                    f"{waiting} jobs are already waiting",
+                    retry_after=retry_after(waiting, self._workers, self._seconds_each()),
+                )
+            job = Job(uuid.uuid4().hex[:16], kind, memory=memory, neural=neural)
             self._jobs[job.id] = job
             while len(self._jobs) > MAX_KEPT:
                 oldest = next(iter(self._jobs.values()))
@@ -109,6 +119,11 @@ class JobRunner:
                 self._changed.wait(left)
         return job
 
+    def _seconds_each(self) -> float:
+        """The average duration of the last finished jobs (5 s before any finished)."""
+        took = [j.events[-1]["seconds"] for j in self._jobs.values() if j.finished][-10:]
+        return sum(took) / len(took) if took else 5.0
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -120,30 +135,24 @@ class JobRunner:
                 job.events.append({"step": step, **details})
                 self._changed.notify_all()
 
-        with self._changed:
-            job.status = "running"
-            self._changed.notify_all()
-        try:
-            result = work(report)
-            error = None
-        except InkmuseError as err:
-            result, error = None, error_body(err)
-        except Exception as err:  # a bug: logged, and the person sees that it failed
-            traceback.print_exc()
-            result, error = None, {"problem": f"internal error: {type(err).__name__}"}
+        with self.budget.reserve(job.memory):
+            with self._changed:
+                job.status = "running"
+                self._changed.notify_all()
+            try:
+                result = work(report)
+                error = None
+            except InkmuseError as err:
+                result, error = None, error_body(err)
+            except Exception as err:  # storage faults said plainly; a bug is also logged
+                status, error = fault_body(err)
+                result = None
+                if status == 500:
+                    traceback.print_exc()
+            finally:
+                give_back(neural=job.neural)
         with self._changed:
             job.result, job.error = result, error
             job.status = "failed" if error else "done"
             job.events.append({"step": job.status, "seconds": time.perf_counter() - started})
             self._changed.notify_all()
-
-
-def error_body(err: InkmuseError) -> dict[str, Any]:
-    """The JSON every API error carries: what was wrong, what is accepted, what to try."""
-    return {
-        "problem": err.problem,
-        "accepted": err.accepted,
-        "hint": err.hint,
-        "message": str(err),
-        "type": type(err).__name__,
-    }

@@ -3,15 +3,28 @@ out of range is a 422 naming the field, before any work starts."""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 Seed = Field(default=None, ge=0, le=2**63 - 1, description="same inputs + seed = same bytes")
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not ignored
+    # A misspelt field is an error, not ignored; NaN and Infinity are not numbers anyone means.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _whole_characters(cls, value: Any) -> Any:
+        # JSON can spell half a UTF-16 pair ("\\ud800"); Python keeps it as a lone surrogate,
+        # which no response, file or database can encode, so it is refused at the door.
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(t, str) and _SURROGATE.search(t) for t in texts):
+            raise ValueError("contains a lone UTF-16 surrogate, which is not a character")
+        return value
 
 
 class CheckIn(_Body):

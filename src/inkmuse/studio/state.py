@@ -1,9 +1,9 @@
-"""What every route shares: the config, the job runner, the scratch workspace and the
-library folder. One instance per app, reached through `get_state(request)`."""
+"""What every route shares: the config, the job runner, the poet's and backends' thread
+pools, the scratch workspace and the library folder. One instance per app, reached through
+`get_state(request)`."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,19 +16,30 @@ from inkmuse.core.paths import user_home
 from inkmuse.library import Library
 from inkmuse.studio.config import StudioConfig
 from inkmuse.studio.jobs import JobRunner
+from inkmuse.studio.memory import MB, MemoryBudget
+from inkmuse.studio.pools import BoundedPool
 from inkmuse.studio.workspace import Workspace
+
+# The poet's numpy decoding is CPU-bound: more concurrent runs than cores only slows each
+# one down, and would starve the fast checks that share the machine.
+POET_THREADS = 2
+BACKEND_THREADS = 4  # remote backends mostly wait on the network
+BACKEND_QUEUE = 16
 
 
 @dataclass
 class StudioState:
     config: StudioConfig
-    runner: JobRunner
     workspace: Workspace
-    # The poet's numpy decoding is CPU-bound: more concurrent runs than cores only slows
-    # each one down, and would starve the fast checks that share the machine.
-    model_slots: threading.BoundedSemaphore = field(
-        default_factory=lambda: threading.BoundedSemaphore(2)
-    )
+    runner: JobRunner = field(init=False)
+    poet: BoundedPool = field(init=False)
+    backends: BoundedPool = field(init=False)
+
+    def __post_init__(self) -> None:
+        budget = MemoryBudget(self.config.memory_mb * MB)
+        self.runner = JobRunner(self.config.workers, budget)
+        self.poet = BoundedPool("poet", POET_THREADS, self.config.poet_queue)
+        self.backends = BoundedPool("backend", BACKEND_THREADS, BACKEND_QUEUE)
 
     @property
     def library_root(self) -> Path:
@@ -42,10 +53,14 @@ class StudioState:
 
     def close(self) -> None:
         self.runner.shutdown()
+        self.poet.shutdown()
+        self.backends.shutdown()
         self.workspace.close()
 
 
-def get_state(request: Request) -> StudioState:
+async def get_state(request: Request) -> StudioState:
+    # async: a dependency that is a plain function takes one of the server's shared threads,
+    # which the poet's async routes must never need.
     state = request.app.state.studio
     assert isinstance(state, StudioState)
     return state

@@ -1,13 +1,6 @@
-// Calls to the studio's JSON API: the token (when the studio needs one) travels in a header,
-// or in the query for EventSource and links, which cannot carry headers.
-const params = new URLSearchParams(location.search);
-const token = params.get("token") || sessionStorage.getItem("inkmuse-token") || "";
-if (token) sessionStorage.setItem("inkmuse-token", token);
-
-export function withToken(url) {
-  if (!token || !url) return url;
-  return url + (url.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token);
-}
+// Calls to the studio's JSON API. In token mode the studio swapped ?token= for an HttpOnly
+// cookie before this page loaded: the browser sends it with every call, EventSource, link,
+// image and audio of this origin, and no script (ours or injected) can read it.
 
 export class ApiError extends Error {
   constructor(body, status) {
@@ -19,7 +12,6 @@ export class ApiError extends Error {
 
 export async function api(path, { method = "GET", json, form, signal } = {}) {
   const headers = {};
-  if (token) headers["X-Inkmuse-Token"] = token;
   let body;
   if (json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(json); }
   if (form) body = form;
@@ -34,7 +26,7 @@ export async function api(path, { method = "GET", json, form, signal } = {}) {
 export async function runJob(path, json, onEvent) {
   const job = await api(path, { method: "POST", json });
   return new Promise((resolve, reject) => {
-    const source = new EventSource(withToken(`/api/jobs/${job.id}/events`));
+    const source = new EventSource(`/api/jobs/${job.id}/events`);
     source.onmessage = (message) => {
       const snap = JSON.parse(message.data);
       if (onEvent) onEvent(snap);
@@ -56,7 +48,6 @@ export async function runJob(path, json, onEvent) {
 // Stream a POST's server-sent events (fetch, because EventSource cannot POST).
 export async function streamPost(path, json, onData) {
   const headers = { "Content-Type": "application/json" };
-  if (token) headers["X-Inkmuse-Token"] = token;
   const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(json) });
   if (!response.ok) throw new ApiError(await response.json(), response.status);
   const reader = response.body.getReader();

@@ -1,6 +1,6 @@
 // The painting and music panels: each request runs as a job; results show at once and
 // every setting (seed included) can be changed and run again.
-import { api, el, runJob, seedValue, showError, withToken } from "./api.js";
+import { api, el, runJob, seedValue, showError } from "./api.js";
 import { t } from "./i18n.js";
 import { getPoem } from "./poem.js";
 
@@ -31,7 +31,7 @@ async function paint(fresh) {
     }, (snap) => { status.textContent = `${snap.status} ${snap.events.map((e) => e.step).join(" → ")}`; });
     showError(null);
     $("paint-seed").value = String(result.seed);
-    $("paint-img").src = withToken(result.url);
+    $("paint-img").src = result.url;
     $("paint-info").textContent = `${result.style} · ${t("seed")} ${result.seed} · ${result.width}×${result.height} · ` +
       `harmony ${result.metrics.harmony} · balance ${result.metrics.balance}`;
     status.textContent = "";
@@ -60,13 +60,13 @@ async function composeSong() {
 
 export function showSong(result) {
   $("music-seed").value = String(result.seed);
-  $("music-audio").src = withToken(result.files.wav);
-  $("music-roll").src = withToken(result.files.png);
+  $("music-audio").src = result.files.wav;
+  $("music-roll").src = result.files.png;
   const chords = result.progression.map((c) => c.chord).join(" ");
   $("music-info").textContent = `${result.key} · ♩=${result.tempo} · ${Number(result.seconds).toFixed(1)} ${t("seconds")} · ${chords}`;
   const links = [["mid", "MIDI"], ["musicxml", "MusicXML"], ["wav", "WAV"]];
   $("music-downloads").replaceChildren(...links.map(([fmt, label]) =>
-    el("a", { href: withToken(result.files[fmt]), download: "" }, `${t("download")} ${label}`)));
+    el("a", { href: result.files[fmt], download: "" }, `${t("download")} ${label}`)));
 }
 
 export function initArt(options) {

@@ -1,6 +1,6 @@
 // "Create from an idea" (the whole pipeline with progress) and the library gallery:
 // versions, open in the editor, compare, export, delete, and new versions from edits.
-import { api, el, runJob, seedValue, showError, withToken } from "./api.js";
+import { api, el, runJob, seedValue, showError } from "./api.js";
 import { t } from "./i18n.js";
 import { getPoem, setPoem } from "./poem.js";
 import { uploadPhoto } from "./art.js";
@@ -41,15 +41,15 @@ function showResult(result) {
 
 function versionView(work, v, actions) {
   const files = v.files;
-  const left = el("div", {}, files["painting.png"] ? el("img", { src: withToken(files["painting.png"]), alt: work.title }) : null);
+  const left = el("div", {}, files["painting.png"] ? el("img", { src: files["painting.png"], alt: work.title }) : null);
   const right = el("div", {},
     el("div", { class: "meta" }, `${t("version")} ${v.number} · ${v.action} · ${v.created_at.slice(0, 19).replace("T", " ")} UTC`),
     el("div", { class: "poemtext" }, v.poem),
-    files["song.wav"] ? el("audio", { controls: "", src: withToken(files["song.wav"]) }) : null,
+    files["song.wav"] ? el("audio", { controls: "", src: files["song.wav"] }) : null,
     el("div", { class: "links" },
       el("button", { onclick: () => { setPoem(v.poem); document.querySelector('[data-tab="poem"]').click(); } }, t("open_editor")),
       ...["song.mid", "song.musicxml", "song.wav", "index.html"].filter((n) => files[n]).map((n) =>
-        el("a", { href: withToken(files[n]), target: n.endsWith(".html") ? "_blank" : null, download: n.endsWith(".html") ? null : "" }, n))),
+        el("a", { href: files[n], target: n.endsWith(".html") ? "_blank" : null, download: n.endsWith(".html") ? null : "" }, n))),
     actions ? el("div", { class: "links" },
       el("button", { onclick: () => remix(work.id, { poem: getPoem() }) }, t("save_edit")),
       el("button", { onclick: () => remix(work.id, { keep: ["poem"] }) }, t("remix_keep_poem"))) : null);
@@ -71,7 +71,7 @@ export async function loadGallery() {
     const works = await api("/api/works" + (q ? `?search=${encodeURIComponent(q)}` : ""));
     const grid = $("lib-grid");
     grid.replaceChildren(...works.map((w) => el("div", { class: "card", "data-work": w.id, onclick: () => openWork(w.id) },
-      w.latest && w.latest.files["painting.png"] ? el("img", { src: withToken(w.latest.files["painting.png"]), alt: w.title, loading: "lazy" }) : null,
+      w.latest && w.latest.files["painting.png"] ? el("img", { src: w.latest.files["painting.png"], alt: w.title, loading: "lazy" }) : null,
       el("div", { class: "title" }, w.title),
       el("div", { class: "meta" }, `${w.versions} ${t("versions")} · ${w.created_at.slice(0, 16).replace("T", " ")}`))));
     if (!works.length) grid.append(el("div", { class: "status" }, t("no_works")));
@@ -89,7 +89,7 @@ async function openWork(id) {
     detail.replaceChildren(
       el("h2", {}, work.title),
       el("div", { class: "row" },
-        el("a", { href: withToken(`/api/works/${id}/export`), download: "" }, t("export")),
+        el("a", { href: `/api/works/${id}/export`, download: "" }, t("export")),
         el("button", { onclick: () => removeWork(id) }, t("delete")),
         a, b, el("button", { onclick: () => compare(id, a.value, b.value, table) }, t("compare"))),
       table,
