@@ -24,6 +24,8 @@ from inkmuse.painting.painterly import PRESETS, painterly
 ROOT = Path(__file__).resolve().parents[1]
 PHOTO = ROOT / "docs" / "gallery" / "inputs" / "coffee.jpg"
 POEM = "孤舟蓑笠翁，独钓寒江雪"
+KINDS = ("大漠孤烟直，长河落日圆", "千山鸟飞绝", "小桥流水人家", "独坐幽篁里", "海上生明月",
+         "云海 松", "北国风光，千里冰封", "两岸垂柳", "姑苏城外寒山寺", "长江 峡")  # fmt: skip
 
 
 def median_seconds(fn: Callable[[], object], runs: int) -> float:
@@ -43,6 +45,12 @@ def main() -> None:
                      median_seconds(lambda req=req: paint(req), 5), 1.5))  # fmt: skip
     req = PaintRequest(text="秋江 孤舟 雁", size=(1024, 768), seed=1, inscribe=False)
     rows.append(("shanshui 1024x768, no inscription", median_seconds(lambda: paint(req), 5), 1.5))
+    # one of each kind of landscape, inscribed: the slowest kinds set the target
+    for idea in KINDS:
+        req = PaintRequest(text=idea, size=(1024, 768), seed=4)
+        rows.append(
+            (f"shanshui 1024x768 {idea}", median_seconds(lambda req=req: paint(req), 3), 1.5)
+        )
     photo = Image.open(PHOTO).convert("RGB")  # 512x341
     for name, preset in PRESETS.items():
         rows.append((f"painterly {name} 512 px", median_seconds(lambda p=preset: painterly(photo, p, 1), 3),

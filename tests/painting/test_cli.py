@@ -90,3 +90,21 @@ def test_stdin_poem(
     code, stdout, _ = run(["-", "--size", "200x150", "--seed", "2", "--out", str(out)], capsys)
     assert code == 0 and "spring" in stdout
     assert read_metadata(out)[1]["inputs"]["text"].startswith("春眠")
+
+
+def test_json_prints_the_scene_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    out = tmp_path / "desert.png"
+    code, stdout, _ = run(["大漠孤烟直，长河落日圆", "--seed", "2", "--size", "320x240",
+                           "--out", str(out), "--json"], capsys)  # fmt: skip
+    assert code == 0
+    data = json.loads(stdout)
+    plan = data["scene"]
+    assert plan["kind"] == "desert" and plan["water"] == "river" and plan["sky"] == "warm"
+    kinds = {e["kind"] for e in plan["elements"]}
+    assert {"smoke", "sun"} <= kinds and not kinds & {"birds", "geese", "waterfall"}
+    assert all(0.0 <= e["x"] <= 1.0 and e["where"] for e in plan["elements"])
+    # the same plan is in the file's provenance
+    _, record = read_metadata(out)
+    assert record["params"]["scene"]["plan"] == plan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -119,3 +120,17 @@ def test_photo_inscription_avoids_a_smooth_salient_subject(tmp_path: Path) -> No
     assert painting.inscription is not None
     x, y, bw, bh = painting.inscription.box
     assert not disc[y : y + bh, x : x + bw].any()
+
+
+def test_neural_style_on_an_ink_landscape_keeps_its_ink() -> None:
+    """The styles were trained on oils; on a 水墨 only their strokes are taken, not colours."""
+    request = PaintRequest(text="孤舟蓑笠翁，独钓寒江雪", size=(256, 192), seed=3, inscribe=False)
+    ink = paint(request)
+    for style in (7, 19):
+        restyled = paint(replace(request, style="neural", neural_style=style))
+        chroma = [
+            np.abs(_arr(p.image.convert("YCbCr"))[..., 1:] - 128).mean() for p in (ink, restyled)
+        ]
+        assert abs(chroma[1] - chroma[0]) < 2.0  # the palette stays
+        grey = [_arr(p.image.convert("L")) for p in (ink, restyled)]
+        assert np.abs(grey[0] - grey[1]).mean() > 3  # and the style still changed the strokes

@@ -97,6 +97,9 @@ _PATH = click.Path(dir_okay=False, path_type=Path)
 @click.option("--no-inscription", is_flag=True, help="Paint without poem, signature or seal.")
 @click.option("--out", type=_PATH, default=None, help="Output PNG (or .txt with --prompt-only).")
 @click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as JSON, with the scene plan."
+)
+@click.option(
     "--prompt-only", is_flag=True, help="Write Stable Diffusion / Midjourney prompts instead."
 )
 @click.option(
@@ -111,7 +114,7 @@ def command(idea: str, style: str, size: str, seed: int | None, n: int, image: P
             palette: str | None, mood: str | None, season: str | None, time_of_day: str | None,
             imagery: str | None, theme_json: Path | None, poem: str | None, title: str | None,
             date: str | None, seal: str, no_inscription: bool, out: Path | None,
-            prompt_only: bool, prompt_preset: str) -> None:  # fmt: skip
+            as_json: bool, prompt_only: bool, prompt_preset: str) -> None:  # fmt: skip
     """Paint a picture from an idea or a poem ('-' reads it from standard input)."""
     idea = read_argument(idea, what="the idea") or ""
     width, height = parse_size(size)
@@ -138,6 +141,9 @@ def command(idea: str, style: str, size: str, seed: int | None, n: int, image: P
                            seal=seal)  # fmt: skip
     painting = paint(request)
     path = save_png(painting, out or Path(f"inkmuse-{style}-{painting.seed}.png"))
+    if as_json:
+        _echo_json(painting, path)
+        return
     t = painting.theme
     click.echo(f"wrote {path} ({painting.image.width}x{painting.image.height}, seed {painting.seed}"
                + (f", best candidate seed {painting.candidate_seed}" if n > 1 else "") + ")")  # fmt: skip
@@ -146,6 +152,18 @@ def command(idea: str, style: str, size: str, seed: int | None, n: int, image: P
     click.echo(f"metrics: {painting.metrics.summary()}")
     for warning in painting.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _echo_json(painting: Any, path: Path) -> None:
+    """The file, seeds, Theme, metrics and scene plan (what was placed where) as JSON."""
+    import json
+
+    params = painting.provenance["params"]
+    out = {"file": str(path), "seed": painting.seed, "candidate_seed": painting.candidate_seed,
+           "size": [painting.image.width, painting.image.height], "theme": params["theme"],
+           "metrics": params["metrics"], "scene": params.get("scene", {}).get("plan"),
+           "inscription": params.get("inscription"), "warnings": list(painting.warnings)}  # fmt: skip
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
 
 
 def _theme(idea: str, theme_json: Path | None, palette: str | None, mood: str | None,

@@ -126,18 +126,20 @@ class _Block:
 
 def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
     small = max(8, int(size * 0.72))
-    seal_side = max(12, int(size * 1.25))
+    # big enough that its characters read at 1024 px (each a cell of about 30x60 px)
+    seal_side = max(14, int(size * 1.9))
     if vertical:
         font = load_font(cjk_font_path(), size)
         sfont = load_font(cjk_font_path(), small)
         step, sstep = size * 1.08, small * 1.08
         col_w = int(size * 1.35)
         sign_chars = [c for c in sign if not c.isspace()]
-        cols = len(lines) + (1 if sign_chars else 0)
         longest = max([len(ln) for ln in lines] + [0])
         sign_h = int(size * 1.5 + len(sign_chars) * sstep + seal_side * 1.2)
         height = int(max(longest * step, sign_h)) + 4
-        width = max(cols, 1) * col_w + (0 if sign_chars else seal_side + 4)
+        # the signature column is wide enough for the seal under it
+        sign_w = max(col_w, int(seal_side + size * 0.3)) if sign_chars else 0
+        width = max(len(lines) * col_w + sign_w, 1) + (0 if sign_chars else seal_side + 4)
         img = Image.new("L", (width, height), 0)
         draw = ImageDraw.Draw(img)
         for i, line in enumerate(lines):  # right to left
@@ -145,7 +147,7 @@ def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
             for j, ch in enumerate(line):
                 draw.text((cx, j * step + step / 2), ch, font=font, fill=255, anchor="mm")
         # the seal goes under the signature, or alone in its own column left of the poem
-        sx = width - (len(lines) + 0.5) * col_w if sign_chars else seal_side / 2 + 2
+        sx = width - len(lines) * col_w - sign_w / 2 if sign_chars else seal_side / 2 + 2
         y = size * 1.5 if sign_chars else height - seal_side * 1.2
         for ch in sign_chars:
             draw.text((sx, y + sstep / 2), ch, font=sfont, fill=255, anchor="mm")
@@ -198,7 +200,8 @@ def _find_spot(table: np.ndarray, dark: np.ndarray, size: tuple[int, int], margi
     quiet = box_sum(dark) / (bw * bh)
     # prefer high places, and the open side's edge (text hangs from the top of a scroll)
     edge = (W - bw - x0) / max(1, W - bw) if prefer_right else x0 / max(1, W - bw)
-    score = quiet * 3.0 + (y0 / max(1, H - bh)) * 0.5 + edge * 0.35
+    # high in the sky first: a poem hangs from the top of the picture, not from its middle
+    score = quiet * 3.0 + (y0 / max(1, H - bh)) * 1.5 + edge * 0.35
     score = np.where(free, score, np.inf)
     iy, ix = np.unravel_index(int(np.argmin(score)), score.shape)
     return int(xs[ix]) + margin, int(ys[iy]) + margin

@@ -27,7 +27,7 @@ from inkmuse.painting.images import fit_within, load_image
 from inkmuse.painting.inscription import inscribe, poem_lines, signature
 from inkmuse.painting.metadata import a1111_parameters, png_bytes
 from inkmuse.painting.metrics import measure
-from inkmuse.painting.neural import neural_style
+from inkmuse.painting.neural import keep_ink, neural_style
 from inkmuse.painting.noise import FloatArray
 from inkmuse.painting.painterly import get_preset, painterly
 from inkmuse.painting.palettes import get_palette
@@ -136,6 +136,8 @@ def _render(req: PaintRequest, theme: Theme, seed: int, source: Image.Image | No
                            max_size=max(base.size))  # fmt: skip
         if out.size != base.size:
             out = out.resize(base.size, Image.Resampling.LANCZOS)
+        if source is None:  # an ink landscape keeps its ink: only the style's strokes are taken
+            out = keep_ink(out, base)
     rgb = np.asarray(out, dtype=np.float32) / np.float32(255.0)
     return Canvas(rgb.copy(), subject.copy()), scene
 

@@ -99,11 +99,16 @@ def falling_snow(canvas: Canvas, palette: Palette, rng: np.random.Generator) -> 
 
 
 def paper(canvas: Canvas, rng: np.random.Generator) -> None:
-    """Xuan paper: fine grain and uneven sizing multiply into everything painted."""
+    """Xuan paper: fine grain, long fibres lying every way, and uneven sizing, multiplied
+    into everything painted (the paper shows through the ink as it does in a real wash)."""
     h, w = canvas.height, canvas.width
     grain = value_noise(rng, (h, w), 1.3)
     sizing = _up(value_noise(rng, (h // 8 + 1, w // 8 + 1), 6.0), h, w)
-    tone = 1.0 - 0.03 * _clip01((grain - 0.55) * 2.5) - 0.03 * sizing
+    # fibres: thin ridges of stretched noise, some lying across, some along
+    across = value_noise(rng, (h, w), (1.2, 16.0))
+    along = value_noise(rng, (h, w), (16.0, 1.2))
+    fibres = _clip01((np.maximum(across, along) - np.float32(0.86)) * np.float32(6.0))
+    tone = 1.0 - 0.035 * _clip01((grain - 0.55) * 2.5) - 0.035 * sizing - 0.03 * fibres
     canvas.rgb *= tone[..., None].astype(np.float32)
 
 
