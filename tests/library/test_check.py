@@ -53,3 +53,25 @@ def test_check_names_each_problem_and_repair_quarantines_orphans(tmp_path: Path)
     assert "orphan" not in repaired.stdout.split("into")[1]  # none left
     assert repaired.returncode == 1  # a changed or missing file cannot be repaired
     assert "restore it from a backup" in repaired.stdout
+
+
+def test_a_version_whose_folder_is_gone_is_reported_then_dropped_from_the_index(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    with Library.open() as lib:
+        first = save_new(lib, tmp_path, "一")
+        kept = save_new(lib, tmp_path, "二")
+    shutil.rmtree(first.folder.parent)  # deleted by hand, behind the library's back
+    done = run_inkmuse("library", "check")
+    assert done.returncode == 1
+    assert f"  gone: works/{first.work_id}/v1 (indexed, but the whole version folder" in (
+        done.stdout
+    )
+    repaired = run_inkmuse("library", "check", "--repair")
+    assert repaired.returncode == 0, repaired
+    assert f"index: works/{first.work_id}/v1" in repaired.stdout
+    assert f"dropped 1 empty work(s): {first.work_id}" in repaired.stdout
+    with Library.open() as lib:
+        assert [w.id for w in lib.list_works()] == [kept.work_id]

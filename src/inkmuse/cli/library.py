@@ -111,9 +111,14 @@ def check(repair: bool) -> None:
             done = lib_health.repair(lib)
             if done.quarantine is not None:
                 click.echo(f"moved {len(done.moved)} orphan(s) into {done.quarantine}")
+            if done.forgotten:
+                click.echo(
+                    f"dropped {len(done.forgotten)} version(s) whose folder is gone from the"
+                    f" index: {' '.join(done.forgotten)}"
+                )
             if done.dropped:
                 click.echo(f"dropped {len(done.dropped)} empty work(s): {' '.join(done.dropped)}")
-            if not done.moved and not done.dropped:
+            if not (done.moved or done.forgotten or done.dropped):
                 click.echo("nothing to repair")
             report = done.health
         else:
@@ -128,10 +133,14 @@ def check(repair: bool) -> None:
     if report.ok:
         click.echo("library ok")
         return
-    fixable = any(f.kind in ("orphan", "empty work") for f in report.problems)
+    fixable = any(f.kind in ("orphan", "empty work", "gone") for f in report.problems)
     click.echo(
         f"{len(report.problems)} problem(s)"
-        + ("; `inkmuse library check --repair` quarantines orphans" if fixable else "")
+        + (
+            "; `inkmuse library check --repair` quarantines orphans and drops what is gone"
+            if fixable
+            else ""
+        )
         + (
             "; a missing or changed file cannot be repaired: restore it from a backup"
             if any(f.kind in ("missing", "changed") for f in report.problems)
@@ -144,10 +153,10 @@ def check(repair: bool) -> None:
 @command.command(name="rebuild")
 def rebuild() -> None:
     """Rebuild the database from the version folders (each keeps its own record)."""
-    from inkmuse.core.paths import user_home
+    from inkmuse.library import Library
     from inkmuse.library import health as lib_health
 
-    kept, lib = lib_health.rebuild(user_home() / "library")
+    kept, lib = lib_health.rebuild(Library.default_root())
     with lib:
         report = lib_health.check(lib)
         works = len(lib.list_works())

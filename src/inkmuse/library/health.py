@@ -1,9 +1,10 @@
 """`library check`, `check --repair` and `rebuild`: compare the index with the files.
 
 Problems: the database fails SQLite's integrity check; a work has no version; a file is
-missing or its bytes differ from the hash recorded when it was saved; something under
-works/ is not an indexed version (an orphan). Repair moves orphans into
-quarantine/<time>/ (it deletes nothing) and drops index rows of works with no version.
+missing or its bytes differ from the hash recorded when it was saved; an indexed version's
+whole folder is gone; something under works/ is not an indexed version (an orphan).
+Repair moves orphans into quarantine/<time>/ (it deletes no file) and drops from the index
+the versions whose folder is gone and the works left with no version.
 
 >>> str(Finding("orphan", "works/0123456789ab/v3", "no version.json or provenance.json"))
 'orphan: works/0123456789ab/v3 (no version.json or provenance.json)'
@@ -23,10 +24,12 @@ from inkmuse.library.records import file_hash, read_record
 from inkmuse.library.scratch import stale
 from inkmuse.library.store import Library
 
+GONE = "indexed, but the whole version folder is gone; --repair drops it from the index"
+
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # orphan, empty work, missing, changed, database, interrupted save
+    kind: str  # orphan, empty work, missing, changed, gone, database, interrupted save
     where: str  # relative to the library folder
     detail: str
 
@@ -52,7 +55,8 @@ class Health:
 class Repair:
     moved: list[str]  # what went into the quarantine, relative to the library folder
     quarantine: Path | None
-    dropped: list[str]  # ids of works with no version, removed from the index
+    forgotten: list[str]  # versions whose folder was gone, removed from the index
+    dropped: list[str]  # ids of works left with no version, removed from the index
     health: Health
 
 
@@ -75,6 +79,9 @@ def check(lib: Library) -> Health:
         rows = lib.db.execute("SELECT work_id, number, files_json, hashes_json FROM versions")
         for work_id, number, names_json, hashes_json in rows.fetchall():
             versions += 1
+            if not (lib.root / "works" / work_id / f"v{number}").is_dir():
+                problems.append(Finding("gone", f"works/{work_id}/v{number}", GONE))
+                continue
             hashes = json.loads(hashes_json)
             for name in json.loads(names_json):
                 files += 1
@@ -114,7 +121,8 @@ def orphans(lib: Library) -> list[tuple[Path, str]]:
 
 
 def repair(lib: Library) -> Repair:
-    """Move orphans into quarantine/<time>/ and drop works with no version from the index."""
+    """Move orphans into quarantine/<time>/; drop from the index the versions whose folder
+    is gone, then the works left with no version. No file is deleted."""
     lib._require_writable()
     moved = []
     quarantine = lib.root / "quarantine" / datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
@@ -124,6 +132,14 @@ def repair(lib: Library) -> Repair:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.rename(path, target)
             moved.append(_rel(lib.root, path))
+        # The files are the truth: a version whose folder is gone is not in the library
+        # (should the folder come back, its version.json indexes it again).
+        gone = [
+            (w, n)
+            for w, n in index.indexed(lib.db)
+            if not (lib.root / "works" / w / f"v{n}").is_dir()
+        ]
+        lib.db.executemany("DELETE FROM versions WHERE work_id = ? AND number = ?", gone)
         dropped = [
             wid
             for (wid,) in lib.db.execute(
@@ -131,7 +147,8 @@ def repair(lib: Library) -> Repair:
             ).fetchall()
         ]
         lib.db.executemany("DELETE FROM works WHERE id = ?", [(w,) for w in dropped])
-    return Repair(moved, quarantine if moved else None, dropped, check(lib))
+    forgotten = [f"works/{w}/v{n}" for w, n in sorted(gone)]
+    return Repair(moved, quarantine if moved else None, forgotten, dropped, check(lib))
 
 
 def rebuild(root: Path) -> tuple[Path | None, Library]:

@@ -63,15 +63,27 @@ def version_folders(root: Path) -> Iterator[tuple[str, int, Path]]:
     if not works.is_dir():
         return
     # os.scandir: every open walks this, and its entries know their type without a stat
-    # (1,000 works on the shared 2-core box: 22 ms, against 41 ms with iterdir + is_dir).
+    # (1,000 works on the shared 2-core box: 20-45 ms, a fifth to a half less than
+    # Path.iterdir with is_dir).
     with os.scandir(works) as work_dirs:
         found = sorted((w.name, w.path) for w in work_dirs if WORK_ID.match(w.name) and w.is_dir())
     for name, path in found:
-        with os.scandir(path) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
+        for number, vdir in folder_numbers(Path(path)).items():
+            yield name, number, vdir
+
+
+def folder_numbers(work_dir: Path) -> dict[int, Path]:
+    """{number: folder} of the version folders in one work's folder."""
+    found = {}
+    try:
+        with os.scandir(work_dir) as entries:
+            for entry in entries:
                 m = VERSION_DIR.match(entry.name)
                 if m and entry.is_dir():
-                    yield name, int(m.group(1)), Path(entry.path)
+                    found[int(m.group(1))] = Path(entry.path)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    return dict(sorted(found.items()))
 
 
 def unindexed(db: sqlite3.Connection, root: Path) -> list[tuple[str, int, Path]]:

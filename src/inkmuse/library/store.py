@@ -89,10 +89,13 @@ class Library:
 
     @classmethod
     def open(cls, root: Path | None = None) -> Library:
-        if root is None:
-            with storage_errors(user_home(create=False)):
-                root = user_home() / "library"
-        return cls(root)
+        return cls(root or cls.default_root())
+
+    @staticmethod
+    def default_root() -> Path:
+        """The user folder's library/ ($INKMUSE_HOME/library, default ~/.inkmuse/library)."""
+        with storage_errors(user_home(create=False)):
+            return user_home() / "library"
 
     def close(self) -> None:
         self.db.close()
@@ -363,8 +366,7 @@ class Library:
         (highest,) = self.db.execute(
             "SELECT COALESCE(MAX(number), 0) FROM versions WHERE work_id = ?", (work_id,)
         ).fetchone()
-        on_disk = [n for w, n, _ in index.version_folders(self.root) if w == work_id]
-        return max([int(highest), *on_disk]) + 1
+        return max([int(highest), *index.folder_numbers(self.root / "works" / work_id)]) + 1
 
     def _fresh_id(self) -> str:
         while True:
