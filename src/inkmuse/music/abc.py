@@ -54,7 +54,7 @@ def abc_text(piece: Piece) -> str:
         "C:inkmuse",
         f"% inkmuse provenance: {provenance_json(piece.provenance)}",
         f"% key: {key.name}; chords: {' '.join(c.chord.name(key) for c in piece.chords)}",
-        f"M:{piece.beats_per_bar}/4",
+        f"M:{piece.beats_per_bar}/{piece.beat_unit}",
         "L:1/16",
         f"Q:1/4={piece.tempo_bpm}",
         f"%%MIDI program {melody.program}",
@@ -125,12 +125,12 @@ def read_abc_melody(text: str) -> list[tuple[int, int]]:
 
     header = dict(re.findall(r"^([A-Z]):(.*)$", text, flags=re.M))
     try:
-        beats = int(header["M"].split("/")[0])
+        beats, unit = (int(x) for x in header["M"].split("/"))
         key = parse_key(header["K"].strip())
     except (KeyError, ValueError) as err:
         raise DataError(f"ABC header unreadable: {err}") from err
     alters = signature_alters(key.fifths)
-    bar_len = beats * 4
+    bar_len = beats * 16 // unit
     notes: list[tuple[int, int]] = []
     tied = False
     body = [ln for ln in text.splitlines() if ln and not re.match(r"^([A-Za-z]:|%)", ln)]

@@ -15,6 +15,7 @@ pipa → 106 Shamisen.
 from __future__ import annotations
 
 from inkmuse.music.harmony import chord_at
+from inkmuse.music.meter import Meter
 from inkmuse.music.model import ChordSpan, Note, Part
 from inkmuse.music.theory import Chord
 
@@ -62,47 +63,56 @@ def _root(chord: Chord, low: int) -> int:
     return low + (chord.root - low) % 12
 
 
-def _arpeggio(chords: list[ChordSpan], total: int, last_bar: int) -> list[Note]:
-    """Guzheng / piano broken chords in eighths: root, fifth, octave, tenth, ..."""
+# Broken-chord orders (indices into root, third, fifth, octave, tenth) for a group of
+# four or six eighths: up and back in one gesture, so 3/4 and 6/8 sway where 4/4 rolls.
+_ROLLS = {
+    4: ((0, 2, 3, 4), (1, 3, 4, 2)),
+    6: ((0, 2, 3, 4, 3, 2), (0, 2, 4, 3, 2, 1)),
+}
+
+
+def _arpeggio(chords: list[ChordSpan], total: int, last_bar: int, meter: Meter) -> list[Note]:
+    """Guzheng / piano broken chords in eighths, one gesture per metric group."""
     notes = []
-    for start in range(0, total, 8):
+    group = meter.group
+    for start in range(0, total, group):
         chord = chord_at(chords, start)
         root = _root(chord, 48)
         tones = _voice(chord, root, 5)
         if start >= last_bar:  # the last bar: one chord, held
             notes += [Note(p, start, total - start, 58) for p in tones[:4]]
             break
-        order = (
-            (tones[0], tones[2], tones[3], tones[4])
-            if start % 16 == 0
-            else (tones[1], tones[3], tones[4], tones[2])
-        )
-        for i, p in enumerate(order):
-            notes.append(Note(p, start + 2 * i, 2, 62 if i == 0 else 52))
+        first, second = _ROLLS[group // 2]
+        order = first if start % meter.bar == 0 else second
+        for i, k in enumerate(order):
+            notes.append(Note(tones[k], start + 2 * i, 2, 62 if i == 0 else 52))
     return notes
 
 
-def _block(chords: list[ChordSpan], total: int, last_bar: int) -> list[Note]:
+def _block(chords: list[ChordSpan], total: int, last_bar: int, meter: Meter) -> list[Note]:
     """Chords on every beat, the downbeat accented (driven moods, piano style)."""
     notes = []
-    for start in range(0, total, 4):
+    for start in range(0, total, meter.beat):
         chord = chord_at(chords, start)
         tones = _voice(chord, 55, 3)
         held = start >= last_bar
-        dur = total - start if held else 3
-        vel = 66 if start % 16 == 0 else 54
+        dur = total - start if held else meter.beat - 1
+        vel = 66 if start % meter.bar == 0 else 54
         notes += [Note(p, start, dur, vel) for p in tones]
         if held:
             break
     return notes
 
 
-def _offbeat(chords: list[ChordSpan], total: int, last_bar: int) -> list[Note]:
-    """Pipa: short chords on the off-beats (the 'and' of each beat)."""
+def _offbeat(chords: list[ChordSpan], total: int, last_bar: int, meter: Meter) -> list[Note]:
+    """Pipa: short chords off the beat (the 'and' of each beat; the second and third
+    eighths of a 6/8 beat)."""
+    offsets = (2, 4) if meter.compound else (meter.beat // 2,)
     notes = []
-    for start in range(2, min(total, last_bar), 4):
-        tones = _voice(chord_at(chords, start), 62, 3)
-        notes += [Note(p, start, 2, 50) for p in tones]
+    for beat in range(0, min(total, last_bar), meter.beat):
+        for off in offsets:
+            tones = _voice(chord_at(chords, beat + off), 62, 3)
+            notes += [Note(p, beat + off, 2, 50) for p in tones]
     return notes
 
 
@@ -115,38 +125,45 @@ def _sustained(chords: list[ChordSpan], total: int) -> list[Note]:
     return notes
 
 
-def _bass(chords: list[ChordSpan], total: int, last_bar: int, driven: bool) -> list[Note]:
-    """Root on beat 1; the fifth on beat 3 in driven moods, the root again otherwise."""
+def _bass(
+    chords: list[ChordSpan], total: int, last_bar: int, driven: bool, meter: Meter
+) -> list[Note]:
+    """Root at each group's start; the fifth on a bar's second group in driven moods."""
     notes = []
-    for start in range(0, total, 8):
+    for start in range(0, total, meter.group):
         chord = chord_at(chords, start)
         root = _root(chord, 36)
         if start >= last_bar:
             notes.append(Note(root, start, total - start, 70))
             break
         fifth = root + 7 if (chord.root + 7) % 12 in chord.pcs() else root
-        pitch = fifth if driven and start % 16 == 8 else root
-        notes.append(Note(pitch, start, 8, 70 if start % 16 == 0 else 60))
+        downbeat = start % meter.bar == 0
+        pitch = fifth if driven and not downbeat else root
+        notes.append(Note(pitch, start, meter.group, 70 if downbeat else 60))
     return notes
 
 
 def accompany(
-    chords: list[ChordSpan], *, total: int, bar: int, style: str, mood: str
+    chords: list[ChordSpan], *, total: int, meter: Meter, style: str, mood: str
 ) -> list[Part]:
     """The accompaniment parts (everything but the melody) for a chord track."""
     roles = instruments(style, mood)
-    last_bar = total - bar
+    last_bar = total - meter.bar
     driven = mood in _DRIVEN
     parts = []
     if "texture" in roles:
-        notes = _block(chords, total, last_bar) if driven and style == "piano" else None
-        if notes is None:
-            notes = _arpeggio(chords, total, last_bar)
+        if driven and style == "piano":
+            notes = _block(chords, total, last_bar, meter)
+        else:
+            notes = _arpeggio(chords, total, last_bar, meter)
         parts.append(Part(*roles["texture"], "texture", notes, channel=1))
     if "harmony" in roles:
-        notes = _sustained(chords, total) if style == "strings" else None
-        if notes is None:
-            notes = _offbeat(chords, total, last_bar)
+        if style == "strings":
+            notes = _sustained(chords, total)
+        else:
+            notes = _offbeat(chords, total, last_bar, meter)
         parts.append(Part(*roles["harmony"], "harmony", notes, channel=3))
-    parts.append(Part(*roles["bass"], "bass", _bass(chords, total, last_bar, driven), channel=2))
+    parts.append(
+        Part(*roles["bass"], "bass", _bass(chords, total, last_bar, driven, meter), channel=2)
+    )
     return parts

@@ -26,9 +26,10 @@ from inkmuse.music.folkstats import passing_share, phrase_end_weights
 from inkmuse.music.harmony import chord_at, harmonize, progression
 from inkmuse.music.lyrics import Line, read_lyrics, rhyming_lines
 from inkmuse.music.melody import Slot, arch_contour, melody_pitches, solve_phrase
+from inkmuse.music.meter import COMMON, Meter, choose_meter, parse_meter
 from inkmuse.music.model import ChordSpan, Note, Part, Piece, SungSyllable
 from inkmuse.music.plan import MusicPlan, mood_from_word, music_plan_from_theme, normalize_style
-from inkmuse.music.rhythm import BAR, HALF, half_bar_cells, line_rhythm
+from inkmuse.music.rhythm import BAR, HALF, LineRhythm, chinese_rhythm, half_bar_cells, line_rhythm
 from inkmuse.music.theory import Key
 
 MAX_BARS = 256
@@ -41,7 +42,9 @@ class ComposeRequest:
     mood: a Theme mood or a word for one (惆怅, sad); theme: a whole Theme (wins over mood).
     key: e.g. 'D羽', 'A minor' (None: from the Theme). tempo: quarter notes per minute.
     bars: length without a poem. style: 'chinese' (中国风), 'piano', 'strings' (None: chinese
-    for Chinese lyrics or a Chinese mode, else piano). seed: None draws one (recorded)."""
+    for Chinese lyrics or a Chinese mode, else piano). seed: None draws one (recorded).
+    meter: '4/4', '2/4', '3/4' or '6/8' for Chinese lyrics (None: drawn for the mood);
+    English lyrics and music without words are in 4/4."""
 
     poem: str | None = None
     mood: str | None = None
@@ -52,6 +55,7 @@ class ComposeRequest:
     style: str | None = None
     seed: int | None = None
     title: str | None = None
+    meter: str | None = None
 
 
 def _theme(request: ComposeRequest) -> Theme:
@@ -122,7 +126,7 @@ def _passing_tones(notes: list[Note], key: Key, rng: np.random.Generator) -> lis
 
 
 def _song(
-    lines: list[Line], plan: MusicPlan, seed: int
+    lines: list[Line], plan: MusicPlan, seed: int, meter: Meter
 ) -> tuple[list[Note], list[SungSyllable], list[ChordSpan], int]:
     key = plan.key
     profile = _profile(key)
@@ -135,6 +139,7 @@ def _song(
     pos = 0
     prev: int | None = None
     shapes: dict[int, list[int]] = {}  # couplet position → scale steps of its last line
+    rhythms: list[LineRhythm] = []
     index_of = {p: k for k, p in enumerate(pitches)}
     for i, line in enumerate(lines):
         # Parallel lines of successive couplets share contour, cadence and noise: the song
@@ -142,12 +147,12 @@ def _song(
         rng = make_rng(derive_seed(seed, "line", str(i % 2)))
         last = i == len(lines) - 1
         closing = last or i % 2 == 1
-        # Lines in the same place of their couplets share a rhythm stream, so parallel
-        # lines (1 and 3, 2 and 4) move in parallel rhythm where their shapes agree.
-        rhythm_rng = make_rng(derive_seed(seed, "rhythm", str(i % 2)))
-        rhythm = line_rhythm(line, rhyme=rhymes[i], last=last, rng=rhythm_rng, profile=profile)
+        rhythm = _line_rhythm(line, i, rhythms, notes, meter, rhymes[i], last, seed, profile)
+        if rhythm.pickup:
+            notes = _make_room(notes, pos - rhythm.pickup - 2)
+        rhythms.append(rhythm)
         slots: list[Slot] = []
-        t = pos + rhythm.lead_rest
+        t = pos + rhythm.lead_rest - rhythm.pickup
         for s_no, (syll, durs) in enumerate(zip(line.syllables, rhythm.notes, strict=True)):
             for k, d in enumerate(durs):
                 slots.append(Slot(t, d, s_no, k == 0, syll.tone, syll.stress))
@@ -171,17 +176,48 @@ def _song(
             sung.append(SungSyllable(i, syll.tone, syll.stress, idx, idx + len(durs) - 1))
             idx += len(durs)
         final = slots[-1]
-        for s in range(final.start // HALF, (final.start + final.duration - 1) // HALF + 1):
+        group = meter.group
+        for s in range(final.start // group, (final.start + final.duration - 1) // group + 1):
             cadences[s] = "close" if closing else "open"
         prev = line_pitches[-1]
         pos += rhythm.length
     if key.mode.chinese:
         notes, sung = _with_passing(notes, sung, key, make_rng(derive_seed(seed, "passing")))
     chords = harmonize(
-        key, notes, total=pos, slot=HALF, mood=plan.mood, cadences=cadences,
+        key, notes, total=pos, slot=meter.group, mood=plan.mood, cadences=cadences,
         rng=make_rng(derive_seed(seed, "harmony")),
     )  # fmt: skip
     return notes, sung, chords, pos
+
+
+def _line_rhythm(
+    line: Line, i: int, before: list[LineRhythm], notes: list[Note], meter: Meter,
+    rhyme: bool, last: bool, seed: int, profile: str,
+) -> LineRhythm:  # fmt: skip
+    """Line i's rhythm, knowing the lines before it (variety, parallels, pickup room)."""
+    rng = make_rng(derive_seed(seed, "rhythm", str(i)))
+    if line.language == "en":
+        return line_rhythm(line, rhyme=rhyme, last=last, rng=rng, profile=profile)
+    room = 0
+    if before and notes:
+        # A pickup may use the previous line's rest and shorten its held final, keeping
+        # a half note of the final and an eighth's breath before the upbeat.
+        room = before[-1].rest + max(notes[-1].duration - 8, 0) - 2
+    return chinese_rhythm(
+        line, meter=meter, rhyme=rhyme, last=last, rng=rng, profile=profile,
+        previous=before[-1] if before else None,
+        parallel=before[-2] if len(before) >= 2 else None, pickup_room=room,
+    )  # fmt: skip
+
+
+def _make_room(notes: list[Note], until: int) -> list[Note]:
+    """Shorten the last note so it ends by `until` (a pickup starts after it)."""
+    last = notes[-1]
+    if last.end <= until:
+        return notes
+    cut = Note(last.pitch, last.start, until - last.start, last.velocity, last.lyric,
+               last.syllabic)  # fmt: skip
+    return [*notes[:-1], cut]
 
 
 def _velocity(pitch: int, low: int, high: int, phrase_end: bool) -> int:
@@ -273,8 +309,9 @@ def compose(request: ComposeRequest) -> Piece:
         raise InputError(f"the poem has {len(lines)} lines", accepted=f"1..{MAX_LINES} lines")
     style = _style(request, lines)
     plan = music_plan_from_theme(theme, style=style, key=request.key, tempo=request.tempo)
+    meter = _meter(request, lines, plan, seed)
     if lines is not None:
-        melody, sung, chords, total = _song(lines, plan, seed)
+        melody, sung, chords, total = _song(lines, plan, seed, meter)
     else:
         if not 1 <= request.bars <= MAX_BARS:
             raise InputError(f"bars {request.bars} is out of range", accepted=f"1..{MAX_BARS}")
@@ -283,23 +320,41 @@ def compose(request: ComposeRequest) -> Piece:
             rng=make_rng(derive_seed(seed, "progression")),
         )  # fmt: skip
         melody, sung, total = _free_melody(chords, plan, request.bars, seed), [], request.bars * BAR
-    total = -(-total // BAR) * BAR
+    total = -(-total // meter.bar) * meter.bar
     roles = instruments(style, plan.mood)
     parts = [Part(*roles["melody"], "melody", melody, channel=0)]
-    parts += accompany(chords, total=total, bar=BAR, style=style, mood=plan.mood)
+    parts += accompany(chords, total=total, meter=meter, style=style, mood=plan.mood)
     title = request.title or (lines[0].text if lines else f"{plan.key.name} · {plan.mood}")
     record = provenance_record(
         "compose",
         inputs={
             "poem": request.poem, "mood": request.mood, "key": request.key,
             "tempo": request.tempo, "bars": request.bars if lines is None else None,
-            "style": request.style, "theme": {"mood": theme.mood, "season": theme.season,
+            "style": request.style, "meter": request.meter, "theme": {"mood": theme.mood, "season": theme.season,
                                               "time_of_day": theme.time_of_day},
         },
         seed=seed,
-        params={"key": plan.key.name, "tempo_bpm": plan.tempo_bpm, "style": style},
+        params={"key": plan.key.name, "tempo_bpm": plan.tempo_bpm, "style": style,
+                "meter": meter.name},
     )  # fmt: skip
     return Piece(
-        title=title, key=plan.key, tempo_bpm=plan.tempo_bpm, beats_per_bar=4, parts=parts,
-        chords=chords, lines=lines or [], sung=sung, style=style, provenance=record,
+        title=title, key=plan.key, tempo_bpm=plan.tempo_bpm, beats_per_bar=meter.beats,
+        parts=parts, chords=chords, lines=lines or [], sung=sung, style=style,
+        provenance=record, beat_unit=meter.unit,
     )  # fmt: skip
+
+
+def _meter(request: ComposeRequest, lines: list[Line] | None, plan: MusicPlan, seed: int) -> Meter:
+    """The request's meter, else one drawn for the mood; 4/4 without Chinese lyrics (the
+    English feet and the free melody are written for it)."""
+    chinese = bool(lines) and lines is not None and lines[0].language == "zh"
+    if request.meter is not None:
+        meter = parse_meter(request.meter)
+        if not chinese and meter != COMMON:
+            raise InputError(
+                f"meter {request.meter} needs Chinese lyrics", accepted="4/4 for this piece"
+            )
+        return meter
+    if not chinese:
+        return COMMON
+    return choose_meter(plan.mood, make_rng(derive_seed(seed, "meter")))

@@ -55,10 +55,17 @@ def _conductor(piece: Piece) -> bytes:
         (0, 0, _meta(0x03, piece.title.encode("utf-8"))),
         (0, 1, _meta(0x01, provenance_json(piece.provenance).encode("utf-8"))),
         (0, 2, _meta(0x51, tempo.to_bytes(3, "big"))),
-        (0, 3, _meta(0x58, bytes([piece.beats_per_bar, 2, 24, 8]))),
+        (0, 3, _meta(0x58, _time_signature(piece.beats_per_bar, piece.beat_unit))),
         (0, 4, _meta(0x59, struct.pack(">bB", fifths, 1 if minor else 0))),
     ]
     return _track(events)
+
+
+def _time_signature(beats: int, unit: int) -> bytes:
+    """FF 58 data: numerator, denominator as a power of two, MIDI clocks per metronome
+    click (a quarter is 24; 6/8 clicks on the dotted quarter, 36), 32nds per quarter."""
+    click = 36 if unit == 8 and beats % 3 == 0 else 24 * 4 // unit
+    return bytes([beats, unit.bit_length() - 1, click, 8])
 
 
 def _part(part: Part) -> bytes:

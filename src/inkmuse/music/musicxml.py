@@ -74,7 +74,7 @@ def _attributes(piece: Piece, bass: bool) -> str:
     return (
         f"<attributes><divisions>{TICKS_PER_QUARTER}</divisions>"
         f"<key><fifths>{piece.key.fifths}</fifths><mode>{piece.key.mode.xml_mode}</mode></key>"
-        f"<time><beats>{piece.beats_per_bar}</beats><beat-type>4</beat-type></time>"
+        f"<time><beats>{piece.beats_per_bar}</beats><beat-type>{piece.beat_unit}</beat-type></time>"
         f"<clef>{clef}</clef></attributes>"
     )
 
