@@ -1,8 +1,12 @@
 """Fuzzing the JSON API with hypothesis: any body, well-formed or not, gets an answer below
-500, and a refusal says what was wrong. Jobs that are accepted must not fail by a bug."""
+500, and a refusal says what was wrong. Jobs that are accepted must not fail by a bug.
+`test_hostile_bodies_never_500` sends over 3,000 hostile bodies (lone surrogates, NaN,
+huge numbers, deep nesting, broken bytes) to every JSON route."""
 
 from __future__ import annotations
 
+import json
+import math
 import time
 from typing import Any
 
@@ -119,3 +123,88 @@ def test_path_and_query_parameters_never_500(client: httpx.Client) -> None:
     start = time.perf_counter()
     run()
     assert time.perf_counter() - start < 120
+
+
+# Every JSON route, with the fields its schema names (a body with a stranger's field names
+# only tests the extra-field check).
+JSON_ROUTES = {
+    "/api/check": ("text", "form", "rhymebook", "rules"),
+    "/api/suggest": ("text", "line", "pos", "form", "rhymebook", "keywords", "seed", "k"),
+    "/api/poems": ("keywords", "form", "n", "seed", "temperature", "rhyme", "rhymebook",
+                   "acrostic", "opening", "backend"),
+    "/api/paintings": ("text", "poem", "style", "preset", "neural_style", "seed", "inscribe",
+                       "width", "height", "upload"),
+    "/api/songs": ("poem", "mood", "key", "tempo", "style", "seed"),
+    "/api/creations": ("idea", "seed", "form", "key", "width", "height", "upload"),
+    "/api/works/0123456789ab/remix": ("keep", "seed", "key", "poem", "version"),
+    "/api/backends/fake/stream": ("keywords", "form", "seed", "temperature", "max_tokens"),
+}  # fmt: skip
+CHEAP = {"/api/check"}
+PER_ROUTE = 400  # the others start the poet or a job once a body is valid
+surrogates = st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1)
+hostile_text = (
+    st.sampled_from(["", " ", "\x00", "\u202e", "\ufeff", "白" * 2001, "a" * 5000, "../../x",
+                     "<script>alert(1)</script>", "%s%n", "{}", "五绝", "七绝", "shanshui"])
+    | st.text(max_size=30)
+    | st.builds(lambda a, b, c: a + b + c, poemish, surrogates, poemish)
+)  # fmt: skip
+hostile_number = st.sampled_from(
+    [math.nan, math.inf, -math.inf, 1e308, -0.0, 2**64, -(2**63) - 1, 10**30, 0.5, 7]
+) | st.integers(-(2**70), 2**70)
+hostile = st.recursive(
+    st.none() | st.booleans() | hostile_text | hostile_number,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+    max_leaves=6,
+)
+# One field that no schema accepts, so a heavy route refuses the body before any work.
+poison = st.one_of(
+    st.tuples(st.just("text"), surrogates),
+    st.tuples(st.just("seed"), st.sampled_from([math.nan, math.inf, -1, 2**64])),
+    st.tuples(st.sampled_from(["extra", "\ud800", "Text", ""]), hostile),
+)
+
+
+def hostile_request(path: str) -> st.SearchStrategy[bytes]:
+    fields = JSON_ROUTES[path]
+    required = {"text": near_poem | poemish | hostile_text} if path in CHEAP else {}
+    dicts = st.fixed_dictionaries(
+        required, optional={f: hostile for f in fields if f not in required}
+    )
+    if path not in CHEAP:  # always poisoned: refused before the poet or a job starts
+        dicts = st.builds(lambda body, bad: {**body, bad[0]: bad[1]}, dicts, poison)
+    raw = st.binary(max_size=40) | st.sampled_from(
+        [b"{", b"[", b'{"text": NaN}', b"\xff\xfe{}", b"[" * 5000 + b"]" * 5000, b"null"]
+    )  # bytes that are not a JSON object at all
+    as_json = dicts.map(lambda body: json.dumps(body, allow_nan=True).encode())
+    return st.one_of(as_json, as_json, as_json, as_json, raw)
+
+
+@pytest.mark.slow
+def test_hostile_bodies_never_500(client: httpx.Client) -> None:
+    """400 hostile bodies to each of the 8 JSON routes (one hypothesis run each: a run's
+    cost per example grows with its length)."""
+    sent: dict[int, int] = {}
+
+    def fuzz(path: str) -> None:
+        @settings(
+            max_examples=PER_ROUTE, deadline=None, derandomize=True, database=None,
+            suppress_health_check=list(HealthCheck),
+        )  # fmt: skip
+        @given(raw=hostile_request(path))
+        def run(raw: bytes) -> None:
+            response = client.post(path, content=raw, headers={"Content-Type": "application/json"})
+            sent[response.status_code] = sent.get(response.status_code, 0) + 1
+            assert response.status_code < 500, (path, raw[:200], response.text[:300])
+            if response.status_code >= 400:
+                assert len(response.content) < 4096, (path, len(response.content))  # no echo
+                assert response.json()["problem"], response.text[:300]
+
+        run()
+
+    start = time.perf_counter()
+    for path in sorted(JSON_ROUTES):
+        fuzz(path)
+    took = time.perf_counter() - start
+    assert sum(sent.values()) >= 3000, sent
+    assert sent.get(422, 0) > 1000 and sent.get(200, 0) > 10, sent  # refusals and real work
+    print(f"hostile fuzz: {sum(sent.values())} requests in {took:.1f} s, by status {sent}")
