@@ -97,11 +97,11 @@ def _desert(p: Placer, it: SceneIntent, snow: bool) -> Built:
     """平远 over sand: low far hills, long dunes, a plain that runs to the horizon."""
     horizon = p.h * p.u(0.55, 0.63)
     out = [p.far_range(horizon, p.u(0.04, 0.07), snow)]
-    mid_base = horizon + p.h * p.u(0.12, 0.18)
-    out.append(p.mass(2.5, mid_base, -0.1, 1.1,
-                      [(p.u(0.1, 0.4), p.u(0.25, 0.4), p.u(0.04, 0.07)),
-                       (p.u(0.6, 0.9), p.u(0.2, 0.35), p.u(0.03, 0.06))], snow, "dune"))  # fmt: skip
-    out.append(p.bank(-0.1, p.u(0.55, 0.75), p.u(0.1, 0.16), snow, "dune"))
+    # dunes in three rows, each lower on the canvas and larger than the one behind it
+    for base, tall, n in ((0.07, (0.025, 0.045), 3), (0.17, (0.05, 0.08), 2)):
+        dunes = [(p.u(-0.05, 1.05), p.u(0.15, 0.3), p.u(*tall)) for _ in range(n)]
+        out.append(p.mass(2.2 + base, horizon + p.h * base, -0.1, 1.1, dunes, snow, "dune"))
+    out.append(p.bank(-0.1, p.u(0.55, 0.75), p.u(0.12, 0.2), snow, "dune"))
     return "level", horizon, out, []
 
 
@@ -120,11 +120,13 @@ def _cloud_sea(p: Placer, it: SceneIntent, snow: bool) -> Built:
     """高远 above the clouds: peaks rise out of a white sea, a cliff with pines in front."""
     horizon = p.h * p.u(0.6, 0.66)
     cloud_top = p.h * p.u(0.44, 0.52)
-    peaks = [
-        (f, p.u(0.05, 0.1), p.u(0.08, 0.2))
-        for f in (p.u(0.4, 0.55), p.u(0.6, 0.75), p.u(0.8, 0.98))
-    ]
-    out = [p.mass(0.5, cloud_top + 0.08 * p.h, 0.3, 1.1, peaks, snow)]
+    out = []
+    for k, f in enumerate((p.u(0.45, 0.6), p.u(0.75, 0.95))):
+        # far summits come in groups, a tall one with lower shoulders
+        tall = p.u(0.08, 0.16)
+        cluster = [(f + p.u(-0.06, 0.06), p.u(0.05, 0.09), tall * (1.0 if i == 0 else p.u(0.4, 0.7)))
+                   for i in range(3)]  # fmt: skip
+        out.append(p.mass(0.5 + 0.1 * k, cloud_top + 0.08 * p.h, f - 0.1, f + 0.1, cluster, snow))
     main = p.main_mass(cloud_top + 0.1 * p.h, p.u(0.3, 0.4), p.u(0.4, 0.55), snow)
     out.append(main)
     cliff = p.bank(-0.1, p.u(0.22, 0.32), p.u(0.28, 0.4), snow)
@@ -162,23 +164,24 @@ def _village(p: Placer, it: SceneIntent, snow: bool) -> Built:
     near = p.bank(-0.1, p.u(0.46, 0.52), p.u(0.1, 0.15), snow)
     far = p.bank(p.u(0.6, 0.66), 1.1, p.u(0.06, 0.1), snow, base=p.h * p.u(0.9, 0.96))
     out += [far, near]
-    hx = p.x(p.u(0.12, 0.2))
+    hx = p.x(p.u(0.14, 0.24))
     elements = [Element("village", hx, p.on_ridge(near, hx, 0.02), p.unit * p.u(0.05, 0.065))]
-    elements.append(_bridge_between(p, near, far, p.h * p.u(0.84, 0.88)))
-    elements += p.trees(near, it, int(p.rng.integers(2, 4)), (0.15, 0.26), span=(0.3, 0.8))
+    elements.append(_bridge_between(p, near, far))
+    elements += p.trees(near, it, int(p.rng.integers(2, 4)), (0.15, 0.26), span=(0.62, 0.95))
     elements += p.trees(far, it, 1, (0.12, 0.2), span=(0.3, 0.6))
     return "level", horizon, out, elements
 
 
-def _bridge_between(p: Placer, a: Massif, b: Massif, y: float) -> Element:
-    """A bridge at height y from the inner edge of one bank to that of the other."""
+def _bridge_between(p: Placer, a: Massif, b: Massif) -> Element:
+    """A bridge from the inner edge of one bank to that of the other, at a height both
+    banks rise above, so each end rests on land."""
     xs = np.arange(p.w, dtype=np.float32)
-    ends = []
-    for m in (a, b):
-        over = xs[ridge(m, xs) < y]
-        ends.append(over if over.size else np.array([m.x0, m.x1], dtype=np.float32))
-    left, right = (ends[0], ends[1]) if ends[0].mean() < ends[1].mean() else (ends[1], ends[0])
-    x0, x1 = float(left.max()), float(right.min())
+    ra, rb = ridge(a, xs), ridge(b, xs)
+    y = min(max(float(ra.min()), float(rb.min())) + 0.015 * p.h, p.h * 0.97)
+    ends = [xs[r < y] for r in (ra, rb)]
+    if ends[0].mean() > ends[1].mean():
+        ends.reverse()
+    x0, x1 = float(ends[0].max()), float(ends[1].min())
     length = max(abs(x1 - x0) * 1.1, p.w * 0.06)
     return Element("bridge", (x0 + x1) / 2, y, length)
 
@@ -230,7 +233,7 @@ def compose(intent: SceneIntent, width: int, height: int, seed: int) -> Scene:
     snow = intent.season == "winter" or "snow" in intent.wanted
     layout, horizon, masses, elements = LAYOUT_OF[intent.kind](p, intent, snow)
     # on a plain a river is a band across it, not water to the bottom edge
-    shore = horizon + p.h * p.u(0.05, 0.09) if intent.kind in ("desert", "snowy_plain") else None
+    shore = horizon + p.h * p.u(0.035, 0.06) if intent.kind in ("desert", "snowy_plain") else None
     elements = p.light(intent, horizon) + elements
     elements += _asked(p, intent, masses, horizon, elements)
     elements += p.birds(intent)
@@ -248,7 +251,7 @@ def _asked(p: Placer, it: SceneIntent, masses: list[Massif], horizon: float,
     bank = masses[-1]
     main = max((m for m in masses if m.depth < 3.0), key=lambda m: max(q[2] for q in m.peaks))
     if it.water:
-        bottom = horizon + 0.07 * p.h if it.kind in ("desert", "snowy_plain") else p.h
+        bottom = horizon + 0.05 * p.h if it.kind in ("desert", "snowy_plain") else p.h
         out += p.boats(it, horizon, bottom, bank)
     if it.wants("waterfall"):
         cx, _, h = max(main.peaks, key=lambda q: q[2])

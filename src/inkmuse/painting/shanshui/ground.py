@@ -61,6 +61,8 @@ def plain(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Generat
     else:  # snow: paper left bare, shaded a little toward the distance
         alpha = 0.1 * np.exp(-ys / (rows * 0.3)) * (0.6 + 0.8 * uneven)
         canvas.lay(alpha.astype(np.float32), palette.far, at=(top, 0))
+    if scene.kind == "desert":
+        return  # sand is one wash: dry strokes across it would read as ripples on water
     marks = value_noise(rng, (rows, w), (2.0, 28.0 * w / 1024))
     density = np.clip(uneven * 2.2 - 1.0, 0.0, 1.0) * (0.3 + 0.7 * np.exp(-ys / (rows * 0.3)))
     strokes = np.clip((marks - 0.86) * 7.0, 0.0, 1.0) * density * 0.3
@@ -77,15 +79,13 @@ def cloud_sea(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Gener
     ys = np.arange(rows, dtype=np.float32)[:, None] + top
     # the cloud surface: billows reach higher where the field is high
     surface = e.y - (field - 0.5) * 0.16 * h
-    inside = np.clip((ys - surface) / (0.025 * h), 0.0, 1.0)
+    inside = np.clip((ys - surface) / (0.05 * h), 0.0, 1.0) ** 1.5
     canvas.lay((inside * 0.97).astype(np.float32), palette.paper, at=(top, 0))
     # shade under the billow tops: the field's downward gradient, a soft grey
     # only the upper billows are shaded: lower down the clouds are one white sea
     upper = np.exp(-np.maximum(ys - e.y, 0.0) / (0.08 * h))
     shade = np.clip(np.gradient(field, axis=0) * -h * 0.6, 0.0, 1.0) * inside * upper * 0.18
     canvas.lay(shade.astype(np.float32), palette.far, at=(top, 0))
-    rim = np.exp(-(((ys - surface) / (0.004 * h + 1.0)) ** 2)) * 0.25
-    canvas.lay(rim.astype(np.float32), palette.far, at=(top, 0))
 
 
 def smoke(canvas: Canvas, e: Element, palette: Palette, rng: np.random.Generator) -> None:

@@ -75,11 +75,13 @@ def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale
     broad, brush = tex.broad[sl], tex.brush[sl]
 
     # Shadow flank: light comes from the upper left, so slopes falling to the right are dark.
-    # The slope is smoothed over a stretch of ridge: the jags must not stripe the shading.
-    k = max(3, int(canvas.width * 0.02)) | 1
-    smooth = np.convolve(np.pad(top_line, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
-    slope = np.gradient(smooth.astype(np.float32))[None, :]
-    shade = np.clip(0.5 + slope * 0.8 + 0.25 * (broad - 0.5), 0.0, 1.0)
+    # Shadow flank: light from the upper left, so slopes falling to the right are dark. The
+    # slope is smoothed over a stretch of ridge (the jags must not stripe the shading), more
+    # widely lower down, so the line between lit and shadowed faces fans out from a summit.
+    narrow = _flank(top_line, max(3, int(canvas.width * 0.045)))
+    wide = _flank(top_line, max(5, int(canvas.width * 0.12)))
+    slope = narrow[None, :] + (wide - narrow)[None, :] * np.clip(t * 1.5, 0.0, 1.0)
+    shade = np.clip(0.5 + 0.4 * np.tanh(slope * 1.5) + 0.25 * (broad - 0.5), 0.0, 1.0)
 
     if m.form != "rock":
         _smooth_body(canvas, m, palette, (y0, x0), depth_px, t, inside, shade, broad, scale, rng)
@@ -110,7 +112,7 @@ def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale
     if not far:
         # 墨分五色: a second, darker wash pooled in the shadows and under the ridge
         pool = _smoothstep(0.45, 0.75, shade * 0.7 + brush * 0.5) * np.exp(-t * 2.2)
-        second = pool * inside * fade * (0.25 if not m.snow else 0.1)
+        second = pool * inside * fade * (0.38 if not m.snow else 0.12)
         canvas.lay(second.astype(np.float32), palette.ink, subject=False, at=(y0, x0))
 
     # A faint soft line under the brush contour, so the ridge never reads as a cut edge.
@@ -131,6 +133,13 @@ def _draw_body(canvas: Canvas, m: Massif, palette: Palette, tex: Textures, scale
     canvas.lay((dots * inside).astype(np.float32), palette.ink, subject=False, at=(y0, x0))
 
 
+def _flank(top_line: FloatArray, k: int) -> FloatArray:
+    """The ridge's slope smoothed over k pixels."""
+    k |= 1
+    smooth = np.convolve(np.pad(top_line, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
+    return np.gradient(smooth.astype(np.float32)).astype(np.float32)
+
+
 def _pointed(m: Massif) -> bool:
     """Tall narrow peaks take axe-cut strokes (斧劈皴), rounded hills hemp fibres (披麻皴)."""
     return max(h / max(half, 1.0) for _, half, h in m.peaks) > 1.1
@@ -149,7 +158,10 @@ def _smooth_body(canvas: Canvas, m: Massif, palette: Palette, at: tuple[int, int
     xs = np.arange(x0, x0 + inside.shape[1], dtype=np.float32)
     top_line = ridge(m, xs)
     if m.form == "dune":
-        body = inside * (0.35 + 0.45 * shade) * (0.75 + 0.4 * broad) * (1.0 - 0.5 * t)
+        # dense under the crest, thinning down the slope; the lee (shadow) side darker
+        body = inside * (0.25 + 0.5 * np.exp(-t * 2.5)) * (0.55 + 0.7 * shade) * (0.8 + 0.4 * broad)
+        if m.base < canvas.height * 0.99:  # a dune behind others melts into the sand at its foot
+            body *= 1.0 - _smoothstep(0.45, 1.0, t)
         colour: RGB = _mix(palette.near_base, SAND, 0.6) if not m.snow else palette.far
         if m.snow:
             body *= 0.3

@@ -66,7 +66,7 @@ def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
         if i < len(behind) - 1:
             atmosphere.mist(canvas, scene, palette, mist_rng, [massif.base - h * 0.03], 0.7)
     for e in scene.elements:
-        if e.kind in _FAR_THINGS:
+        if e.kind in _FAR_THINGS and e.kind != "temple":
             if e.kind == "waterfall":
                 draw_waterfall(canvas, e, palette, rng("waterfall"))
             else:
@@ -80,6 +80,9 @@ def render_shanshui(scene: Scene, palette_name: str, seed: int) -> Canvas:
         main = max(behind, key=lambda m: max(p[2] for p in m.peaks))
         waist = main.base - max(p[2] for p in main.peaks) * 0.45
         atmosphere.mist(canvas, scene, palette, mist_rng, [waist], 0.85)
+    for e in scene.elements:
+        if e.kind == "temple":  # a temple stands out of the clouds around the mountain
+            draw_figure(canvas, e, palette, rng(e.kind))
     for e in scene.elements:
         if e.kind == "cloud_sea":
             ground.cloud_sea(canvas, e, palette, rng("clouds"))

@@ -95,34 +95,35 @@ def texture(xs: FloatArray, top: FloatArray, base: float, at: tuple[int, int], m
         s = float(slope[c])
         down = 1.0 if s >= 0 else -1.0
         along = (down, abs(s))  # downhill along the ridge line
-        b = min(1.0, d / sp * 2.2)
-        dx, dy = along[0] * (1 - b) + down * 0.25 * b, along[1] * (1 - b) + b
+        # along the slope near the crest, turning at most part way to falling straight
+        b = min(1.0, d / sp * 1.2) * 0.6
+        dx, dy = along[0] * (1 - b) + down * 0.2 * b, along[1] * (1 - b) + b
         norm = math.hypot(dx, dy) or 1.0
         dx, dy = dx / norm, dy / norm
         if pointed:  # 斧劈: a short wedge, wide where the brush lands
-            length = sp * float(rng.uniform(0.03, 0.08)) + 3.0
+            length = sp * float(rng.uniform(0.04, 0.1)) + 3.0
             w0, w1 = (1.4 + 1.6 * float(rng.random())) * scale + 0.6, 0.3
-            bend = 0.0
+            bend = float(rng.normal(0.0, 0.05)) * length
         else:  # 披麻: a long fibre that bows a little
-            length = sp * float(rng.uniform(0.06, 0.15)) + 4.0
-            w0, w1 = (0.9 + 0.8 * float(rng.random())) * scale + 0.4, 0.25
-            bend = float(rng.normal(0.0, 0.12)) * length
-        steps = 5
-        pts, widths = [], []
-        for k in range(steps + 1):
-            t = k / steps
-            off = bend * 4 * t * (1 - t)
-            px = x + dx * length * t - dy * off
-            py = y + dy * length * t + dx * off
-            pts.append(((px - x0) * _SS, (py - y0) * _SS))
-            widths.append((w0 + (w1 - w0) * t) * _SS * (0.85 + 0.3 * float(rng.random())))
+            length = sp * float(rng.uniform(0.1, 0.24)) + 4.0
+            w0, w1 = (0.7 + 0.7 * float(rng.random())) * scale + 0.35, 0.2
+            bend = float(rng.normal(0.0, 0.15)) * length
         tone = float(rng.uniform(0.4, 0.9 if near else 0.75)) * (0.8 if pointed else 1.0)
-        # strokes come in bundles, side by side, the way a brush goes back over a fold
-        gap = (w0 * 1.6 + 1.0) * _SS
-        for b in range(int(rng.integers(1, 4))):
-            ox, oy = -dy * gap * b, dx * gap * b
-            moved = [(px + ox, py + oy) for px, py in pts]
-            _stroke(draw, moved, [wd * (1.0 - 0.15 * b) for wd in widths], int(255 * tone))
+        # strokes come in loose bundles: a brush goes back over a fold, never in step
+        for b_i in range(int(rng.integers(1, 4))):
+            gap = (w0 * 2.0 + 1.5) * b_i * float(rng.uniform(0.8, 1.6))
+            shift = length * float(rng.uniform(-0.25, 0.25)) * (b_i > 0)
+            sx, sy = x - dy * gap + dx * shift, y + dx * gap + dy * shift
+            ln = length * float(rng.uniform(0.6, 1.0)) if b_i else length
+            pts, widths = [], []
+            for k in range(6):
+                t = k / 5
+                off = bend * 4 * t * (1 - t)
+                px = sx + dx * ln * t - dy * off
+                py = sy + dy * ln * t + dx * off
+                pts.append(((px - x0) * _SS, (py - y0) * _SS))
+                widths.append((w0 + (w1 - w0) * t) * _SS * (0.85 + 0.3 * float(rng.random())))
+            _stroke(draw, pts, widths, int(255 * tone * (1.0 - 0.15 * b_i)))
     return _coverage(img, shape)
 
 

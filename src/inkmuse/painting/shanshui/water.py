@@ -30,8 +30,15 @@ def draw_water(canvas: Canvas, scene: Scene, palette: Palette, rng: np.random.Ge
     mirrored_subject = canvas.subject[src[:, None], cols]
     canvas.lay((fade * mirrored_subject).astype(np.float32), mirrored, at=(top, 0))
     # A faint tint, strongest near the far shore.
-    # a band of river across a plain is narrow: it needs a denser tint to read as water
-    strength = 0.12 if scene.shore is None else 0.3
+    # a band of river across a plain is water because it is lighter than the land
+    strength = 0.12
+    if scene.shore is not None:
+        edge = np.clip(ys / 3.0, 0.0, 1.0) * np.clip((rows - ys) / 3.0, 0.0, 1.0)
+        canvas.lay(
+            (0.7 * edge * np.ones((1, w), np.float32)).astype(np.float32),
+            palette.paper,
+            at=(top, 0),
+        )
     tint = (strength * np.exp(-ys / (rows * 0.5)) + 0.03) * np.ones((1, w), np.float32)
     tint *= np.clip(ys / 3.0, 0.0, 1.0) * np.clip((rows - ys) / 4.0, 0.0, 1.0)  # no hard edges
     canvas.lay(tint.astype(np.float32), palette.water, at=(top, 0))
