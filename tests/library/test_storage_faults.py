@@ -42,45 +42,59 @@ def test_a_damaged_database_is_one_message_pointing_to_rebuild(tmp_path: Path) -
 
 
 @needs_mount
-def test_a_full_disk_is_one_message_with_exit_2(tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    home = disk / "home"
-    cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main"]
-    fill, listed, saved = on_small_disk(
-        disk,
-        [
-            ["dd", "if=/dev/zero", f"of={disk}/filler", "bs=64k"],  # until the disk is full
-            [*cli, "library", "list"],
-            ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "1000"],
-        ],
-        size_kb=512,
-    )
-    assert fill.returncode != 0 and "No space left" in fill.stderr  # the disk really is full
-    _no_traceback(listed)
-    assert listed.returncode == 2, listed
-    assert "is full" in listed.stderr and "free some space" in listed.stderr
-    assert saved.stdout.startswith("failed: the disk holding") and "is full" in saved.stdout
-
-
-@needs_mount
-def test_a_read_only_library_can_be_listed_checked_and_exported_not_changed(
+def test_a_full_disk_is_one_message_with_exit_2_and_the_library_still_lists(
     tmp_path: Path,
 ) -> None:
     disk = tmp_path / "disk"
     home = disk / "home"
     cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main", "library"]
+    save = ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "1000"]
+    first, fill, listed, deleted, second = on_small_disk(
+        disk,
+        [
+            save,
+            ["dd", "if=/dev/zero", f"of={disk}/filler", "bs=64k"],  # until the disk is full
+            [*cli, "list", "--json"],
+            [*cli, "delete", "WORK", "--yes"],
+            save,
+        ],
+        size_kb=1024,
+        substitute={"WORK": "$(cut -d' ' -f2 " + str(disk) + "-results/0.out)"},
+    )
+    assert first.stdout.startswith("saved "), first
+    assert fill.returncode != 0 and "No space left" in fill.stderr  # the disk really is full
+    for done in (listed, deleted):
+        _no_traceback(done)
+    assert listed.returncode == 0, listed
+    assert [w["id"] for w in json.loads(listed.stdout)] == [first.stdout.split()[1]]
+    assert deleted.returncode == 2, deleted
+    assert "is full" in deleted.stderr and "free some space" in deleted.stderr
+    assert second.stdout.startswith("failed: the disk holding") and "is full" in second.stdout
+
+
+@needs_mount
+@pytest.mark.parametrize("database", ["kept", "lost"])
+def test_a_read_only_library_can_be_listed_checked_and_exported_not_changed(
+    tmp_path: Path, database: str
+) -> None:
+    disk = tmp_path / "disk"
+    home = disk / "home"
+    cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main", "library"]
     zip_path = tmp_path / "out.zip"
-    saved, listed, checked, deleted, exported = on_small_disk(
+    # "lost": the database is gone too, so even the index has to come from the folders.
+    lose = ["sh", "-c", f"rm -f {home}/library/library.db*" if database == "lost" else "true"]
+    saved, _, listed, checked, deleted, exported = on_small_disk(
         disk,
         [
             ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "5000"],
+            lose,
             [*cli, "list", "--json"],
             [*cli, "check"],
             [*cli, "delete", "WORK", "--yes"],
             [*cli, "export", "WORK", "--out", str(zip_path)],
         ],
         size_kb=4096,
-        read_only_after=0,
+        read_only_after=1,
         substitute={"WORK": "$(cut -d' ' -f2 " + str(disk) + "-results/0.out)"},
     )
     assert saved.stdout.startswith("saved "), saved
@@ -92,8 +106,32 @@ def test_a_read_only_library_can_be_listed_checked_and_exported_not_changed(
     assert checked.returncode == 0 and "library ok" in checked.stdout
     assert "(read-only)" in checked.stderr
     assert deleted.returncode == 2, deleted
-    assert "is read-only" in deleted.stderr and "INKMUSE_HOME" in deleted.stderr
+    assert "is read-only: it can be listed and exported, not changed" in deleted.stderr
+    assert "INKMUSE_HOME" in deleted.stderr
     assert exported.returncode == 0 and zip_path.stat().st_size > 5000
+
+
+@needs_mount
+@pytest.mark.slow
+def test_create_on_a_full_library_disk_says_so_and_saves_nothing(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    home = disk / "home"
+    cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main"]
+    _, _, created, listed = on_small_disk(
+        disk,
+        [
+            [*cli, "library", "list"],  # a library with its database, before the disk fills
+            ["dd", "if=/dev/zero", f"of={disk}/filler", "bs=64k"],
+            [*cli, "create", "秋夜", "--seed", "1", "--out", str(tmp_path / "c")],
+            [*cli, "library", "list", "--json"],
+        ],
+        size_kb=1024,
+    )
+    _no_traceback(created)
+    assert created.returncode == 2, created
+    assert "is full" in created.stderr and "nothing was saved" in created.stderr
+    assert (tmp_path / "c" / "painting.png").is_file()  # the creation itself is kept
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []
 
 
 @pytest.mark.parametrize(

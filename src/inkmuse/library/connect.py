@@ -1,30 +1,35 @@
 """Opening the index: library.db in WAL mode with its migrations applied, or, where the
-folder is read-only, an in-memory copy of it, so a read-only library can still be read.
+folder is read-only or its disk full, an in-memory copy of it, so the library can still be
+read (and every change is refused with the reason).
 
->>> db, read_only = connect(Path("~/.inkmuse/library").expanduser())  # doctest: +SKIP
+>>> db, why_read_only = connect(Path("~/.inkmuse/library").expanduser())  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
-from inkmuse.library.faults import is_read_only
+from inkmuse.library.faults import is_full, is_read_only
 from inkmuse.library.migrations import migrate
 from inkmuse.library.upgrade import write_missing_records
 
 
-def connect(root: Path) -> tuple[sqlite3.Connection, bool]:
-    """(connection, read_only). Raises OSError or sqlite3.Error for the caller to explain."""
+def connect(root: Path) -> tuple[sqlite3.Connection, str | None]:
+    """(connection, why it is read-only: None, "read-only" or "full"). Raises OSError or
+    sqlite3.Error for the caller to explain."""
     path = root / "library.db"
     try:
         for folder in (root, root / "works", root / "tmp"):
             folder.mkdir(parents=True, exist_ok=True)
+        # SQLite opens a file it cannot write read-only without a word, and would fail only
+        # at the first write (indexing a folder at open): ask first.
+        if not (os.access(root, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))):
+            return _read_only_copy(path), "read-only"
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
     except (OSError, sqlite3.OperationalError) as err:
-        if not is_read_only(err):
-            raise
-        return _read_only_copy(path), True
+        return _read_only_copy(path), _why_read_only(err, root)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -34,13 +39,20 @@ def connect(root: Path) -> tuple[sqlite3.Connection, bool]:
         write_missing_records(db, root)
     except sqlite3.OperationalError as err:
         db.close()
-        if not is_read_only(err):
-            raise
-        return _read_only_copy(path), True
+        return _read_only_copy(path), _why_read_only(err, root)
     except BaseException:
         db.close()
         raise
-    return db, False
+    return db, None
+
+
+def _why_read_only(err: OSError | sqlite3.OperationalError, root: Path) -> str:
+    """Why the library can only be read, or `err` again when it is not that kind of fault."""
+    if is_read_only(err):
+        return "read-only"
+    if is_full(err, root):
+        return "full"
+    raise err
 
 
 def _read_only_copy(path: Path) -> sqlite3.Connection:

@@ -9,6 +9,7 @@ SQLite error never reaches the person as a traceback.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,23 @@ REBUILD_HINT = (
     "`inkmuse library rebuild` rebuilds the database from the version folders"
     " and keeps the damaged file beside it; no saved work is lost"
 )
+
+
+def _nearly_full(path: Path) -> bool:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        stat = os.statvfs(path)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < 1 << 20  # under 1 MiB: nothing inkmuse saves fits
+
+
+def is_full(err: BaseException, root: Path) -> bool:
+    if (isinstance(err, OSError) and err.errno in _FULL) or "disk is full" in str(err):
+        return True
+    # SQLite says only "disk I/O error" when its -shm or -wal cannot grow: look at the disk.
+    return isinstance(err, sqlite3.OperationalError) and _nearly_full(root)
 
 
 def is_read_only(err: BaseException) -> bool:
@@ -43,7 +61,7 @@ def describe(err: BaseException, root: Path) -> StorageError:
     where = getattr(err, "filename", None) or root
     if isinstance(err, StorageError):
         return err
-    if (isinstance(err, OSError) and err.errno in _FULL) or "disk is full" in str(err):
+    if is_full(err, root):
         return StorageError(
             f"the disk holding {where} is full; nothing was saved",
             hint="free some space and try again (the library is unchanged)",

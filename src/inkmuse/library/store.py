@@ -78,7 +78,8 @@ class Library:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.read_only = False
+        self.read_only = False  # set by _connect, with the reason in _why_read_only
+        self._why_read_only: str | None = None
         with storage_errors(root):
             self.db = self._connect()
             try:
@@ -269,7 +270,8 @@ class Library:
 
     # -- internals ----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
-        db, self.read_only = connect(self.root)
+        db, self._why_read_only = connect(self.root)
+        self.read_only = self._why_read_only is not None
         return db
 
     def _save(self, work_id: str | None, new: tuple[str, str] | None, draft: _Draft) -> Version:
@@ -404,6 +406,12 @@ class Library:
             )
 
     def _require_writable(self) -> None:
+        if self._why_read_only == "full":
+            raise StorageError(
+                f"the disk holding {self.root} is full: the library can be listed and"
+                " exported, not changed; nothing was saved",
+                hint="free some space and try again",
+            )
         if self.read_only:
             raise StorageError(
                 f"the library in {self.root} is read-only: it can be listed and exported,"
