@@ -6,7 +6,8 @@
 
 For every poem and seed: compose (key and mood from the Theme lexicon), then measure
 
-- tone agreement under inkmuse's rule table and under two plain rules (a step is wrong only
+- tone agreement under inkmuse's rule table, the share of steps against both the table and
+  speech (tier 3 of `tonerules.pair_tier`), and under two plain rules (a step is wrong only
   when it moves opposite to the speech motion between two syllables: from where one tone
   ends to where the next begins, or between the tones' mean heights), and the same for a
   control: the melody's syllable pitches shuffled within each line;
@@ -122,12 +123,14 @@ def _motif_recurrence(piece: Any) -> float:
 
 def measure_poem(piece: Any, seed: int) -> dict[str, Any]:
     from inkmuse.music import measure
-    from inkmuse.music.tonerules import plain_agreement, tone_agreement
+    from inkmuse.music.tonerules import pair_tier, plain_agreement, tone_agreement
 
     m = measure(piece)
     lines = _boundaries(piece)
     control = _shuffled(piece, np.random.default_rng(seed))
     steps = [s for _t, ss in lines for s in ss]
+    tiers = [pair_tier(a, b, s) for tones, ss in lines
+             for (a, b), s in zip(itertools.pairwise(tones), ss, strict=True)]  # fmt: skip
     pitches = [n.pitch for n in piece.melody.notes]
     intervals = [abs(b - a) for a, b in itertools.pairwise(pitches)]
     meter = f"{piece.beats_per_bar}/{getattr(piece, 'beat_unit', 4)}"
@@ -141,6 +144,7 @@ def measure_poem(piece: Any, seed: int) -> dict[str, Any]:
         "pingze_ratio": m.pingze_length_ratio or 1.0,
         "rhythm_variety": m.rhythm_variety or 0.0,
         "pickups": m.pickup_share or 0.0,
+        "against_speech": sum(t == 3 for t in tiers) / max(len(tiers), 1),
         "repeats": sum(s == 0 for s in steps) / max(len(steps), 1),
         "leaps": sum(i >= 5 for i in intervals) / max(len(intervals), 1),
         "mean_interval": statistics.mean(intervals) if intervals else 0.0,
@@ -157,8 +161,9 @@ def evaluate(poems: list[tuple[str, str, str]], seeds: int, tone_cost: bool) -> 
     from inkmuse.music import ComposeRequest, compose
     from inkmuse.music import melody as melody_module
 
-    saved = melody_module.TONE_PENALTY
-    melody_module.TONE_PENALTY = saved if tone_cost else 0.0
+    saved = melody_module.TONE_WEIGHT, melody_module.TONE_PENALTY
+    if not tone_cost:
+        melody_module.TONE_WEIGHT, melody_module.TONE_PENALTY = 0.0, 0.0
     rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     try:
@@ -168,7 +173,7 @@ def evaluate(poems: list[tuple[str, str, str]], seeds: int, tone_cost: bool) -> 
                 row = measure_poem(piece, i * 100 + s)
                 rows.append({"form": form, "title": title, **row})
     finally:
-        melody_module.TONE_PENALTY = saved
+        melody_module.TONE_WEIGHT, melody_module.TONE_PENALTY = saved
     seconds = (time.perf_counter() - t0) / max(len(rows), 1)
     numeric = [k for k, v in rows[0].items() if isinstance(v, float | int) and k != "tempo"]
     summary: dict[str, Any] = {"pieces": len(rows), "compose_seconds_mean": round(seconds, 4)}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from inkmuse.core.errors import DataError, InputError
-from inkmuse.music import Piece, export
+from inkmuse.music import Piece, export, measure
 from inkmuse.music.abc import abc_text, read_abc_lyrics, read_abc_melody
 from inkmuse.music.export import check_abc
 from inkmuse.music.notation import note_values, voice_events
@@ -133,7 +133,7 @@ def test_same_inputs_and_seed_give_the_same_bytes(song: Piece, tmp_path: Path) -
         assert a[fmt].read_bytes() == b[fmt].read_bytes(), fmt
 
 
-def test_provenance_is_in_every_file(files: dict[str, Path]) -> None:
+def test_provenance_is_in_every_file(song: Piece, files: dict[str, Path]) -> None:
     from PIL import Image
 
     assert b'"seed":7' in files["mid"].read_bytes()
@@ -143,7 +143,7 @@ def test_provenance_is_in_every_file(files: dict[str, Path]) -> None:
     assert '"seed":7' in Image.open(files["png"]).text["inkmuse"]
     record = json.loads(files["json"].read_text(encoding="utf-8"))
     assert record["provenance"]["seed"] == 7 and record["key"] == "D羽"
-    assert record["metrics"]["tone_agreement"] == 1.0
+    assert record["metrics"] == measure(song).as_dict() and record["metrics"]["tone_agreement"]
     assert record["progression"][-1]["roman"] == "i"
 
 

@@ -9,7 +9,7 @@ import pytest
 from inkmuse.core.errors import InputError
 from inkmuse.music import ComposeRequest, Piece, compose, measure
 from inkmuse.music.model import SungSyllable
-from inkmuse.music.tonerules import allowed_steps, direction, melisma_direction
+from inkmuse.music.tonerules import allowed_steps, direction, melisma_direction, pair_tier
 
 JINGYESI = "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
 DENGGUANQUELOU = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
@@ -28,14 +28,38 @@ def test_dengta_is_sung_falling_and_dengta_rising(seed: int) -> None:
     assert low_high[1][0] > low_high[0][-1]  # 他 above 等
 
 
-def test_every_syllable_pair_follows_its_tones_in_jingyesi(song: Piece) -> None:
-    notes = song.melody.notes
-    for a, b in zip(song.sung, song.sung[1:], strict=False):
-        if a.line != b.line:
-            continue
-        step = notes[b.first_note].pitch - notes[a.last_note].pitch
-        assert direction(step) in allowed_steps(a.tone, b.tone)
-    assert measure(song).tone_agreement == 1.0
+def test_no_syllable_pair_is_sung_against_speech_and_most_follow_the_table() -> None:
+    """The tones are a cost, not a wall: a step may bend the table (tier 1-2) for the
+    melody's sake, but never moves against both the table and speech (tier 3)."""
+    bent = total = 0
+    for seed in range(6):
+        piece = compose(ComposeRequest(poem=JINGYESI + DENGGUANQUELOU, seed=seed))
+        notes = piece.melody.notes
+        for a, b in itertools.pairwise(piece.sung):
+            if a.line != b.line:
+                continue
+            step = notes[b.first_note].pitch - notes[a.last_note].pitch
+            assert pair_tier(a.tone, b.tone, step) < 3, (seed, a, b, step)
+            bent += direction(step) not in allowed_steps(a.tone, b.tone)
+            total += 1
+        m = measure(piece)
+        assert m.tone_agreement is not None and m.tone_agreement >= 0.7
+    assert 0 < bent / total <= 0.25
+
+
+def test_without_the_tone_costs_the_agreement_falls_to_chance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inkmuse.music import melody
+
+    def mean_agreement() -> float:
+        values = [measure(compose(ComposeRequest(poem=JINGYESI, seed=s))).tone_agreement
+                  for s in range(6)]  # fmt: skip
+        return sum(v or 0.0 for v in values) / len(values)
+
+    with_costs = mean_agreement()
+    monkeypatch.setattr(melody, "TONE_WEIGHT", 0.0)
+    assert with_costs >= 0.8 > mean_agreement() + 0.2
 
 
 def test_held_syllables_follow_their_tone_contour() -> None:

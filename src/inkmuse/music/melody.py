@@ -4,10 +4,11 @@ One Viterbi pass per phrase over the notes to place. The cost of a path adds up:
 
 - the interval statistics of real folk songs: -log P(step | direction of the last step),
   in scale steps (so the gap-fill after a leap is learned, not typed in);
-- the tones of the words: a step between two syllables that goes against their tone pair
-  (see `tonerules`) costs `TONE_PENALTY`; inside a syllable held over several notes the
-  line must follow the tone's contour. English: a stressed syllable is not sung lower than
-  the unstressed one before it;
+- the tones of the words: a step between two syllables costs its tier in
+  `tonerules.pair_cost` (nothing for a good step, a little for a bent rule, nearly a wall
+  for singing against speech), times `TONE_WEIGHT`; inside a syllable held over several
+  notes the line must follow the tone's contour (`TONE_PENALTY`). English: a stressed
+  syllable is not sung lower than the unstressed one before it;
 - the line's contour (an arch, tilted up for a couplet's opening line and down for its
   closing line) and the phrase's cadence note;
 - for a melody written over chords (no lyrics), chord tones on strong beats;
@@ -25,14 +26,16 @@ rule-abiding melodies.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from inkmuse.music.folkstats import step_cost
 from inkmuse.music.theory import Key
-from inkmuse.music.tonerules import allowed_steps, direction, melisma_direction
+from inkmuse.music.tonerules import direction, melisma_direction, pair_cost
 
-TONE_PENALTY = 8.0  # outweighs any interval preference: the words come first
+TONE_WEIGHT = 1.0  # scales `pair_cost` between syllables (0 switches the tones off)
+TONE_PENALTY = 8.0  # a held syllable against its own contour: the words come first
 CONTOUR_WEIGHT = 0.12  # per semitone away from the line's contour
 CADENCE_PENALTY = 40.0
 CHORD_PENALTY = 2.5  # a non-chord tone on a strong beat (melody over chords)
@@ -64,6 +67,15 @@ def melody_pitches(key: Key, low: int, high: int) -> list[int]:
     return [p for p in range(low, high + 1) if p % 12 in pcs]
 
 
+_SPAN = 48  # semitone steps looked up in `_tone_costs`, -48..48
+
+
+@lru_cache(maxsize=64)
+def _tone_costs(tone_a: int, tone_b: int) -> np.ndarray:
+    """`pair_cost` for every step from -48 to 48 semitones, as one array."""
+    return np.array([pair_cost(tone_a, tone_b, s) for s in range(-_SPAN, _SPAN + 1)])
+
+
 def _pair_cost(prev: Slot, cur: Slot, steps: np.ndarray, pitches: np.ndarray) -> np.ndarray:
     """Cost matrix [from, to] that the words add to the step from `prev` to `cur`."""
     cost = np.zeros_like(steps, dtype=float)
@@ -71,9 +83,7 @@ def _pair_cost(prev: Slot, cur: Slot, steps: np.ndarray, pitches: np.ndarray) ->
     dirs = np.sign(semis)
     if cur.syllable is not None and prev.syllable is not None:
         if cur.first and cur.tone and prev.tone:
-            ok = allowed_steps(prev.tone, cur.tone)
-            mask = ~np.isin(dirs, list(ok))
-            cost += TONE_PENALTY * mask
+            cost += TONE_WEIGHT * _tone_costs(prev.tone, cur.tone)[semis + _SPAN]
         elif not cur.first and cur.tone:
             want = melisma_direction(cur.tone)
             cost += TONE_PENALTY * (dirs != want)

@@ -17,8 +17,14 @@ also accepted into a 4th tone because it starts at the top. Two falling tones in
 (4→4) are sung as a descending staircase or level, the way 再见 is said.
 Pairs with a neutral-tone syllable accept any step and are left out of the agreement score.
 
+The melody search does not treat the table as a wall: `pair_cost` scores every step in
+four tiers, so a melody may bend a rule for its own sake (a step where the table wants a
+repeat) but practically never sings against both the table and speech.
+
     >>> allowed_steps(1, 3), allowed_steps(3, 1)
     (frozenset({-1}), frozenset({1}))
+    >>> pair_tier(1, 3, -2), pair_tier(1, 1, 2), pair_tier(1, 3, 2)
+    (0, 2, 3)
 """
 
 from __future__ import annotations
@@ -97,6 +103,45 @@ def plain_agreement(
         scored += 1
         good += direction(step) != -speech_motion(a, b, by)
     return good, scored
+
+
+# Cost tiers of a step between two syllables (see `pair_tier`): a sensible step, one the
+# table accepts but speech leans against, one the table rejects but speech does not
+# contradict (a small move where the table wants a repeat, a repeat where it wants
+# motion), and motion opposite to speech and the table both: heard as another word.
+TIER_COSTS = (0.0, 0.8, 2.0, 9.0)
+# A step of up to a whole tone where only a repeat is in the table (1→1, 阴平 after 阴平):
+# singers lift or drop a level tone this much without changing the word, and it spares
+# the tune the repeated notes that made a quarter of its steps.
+SLIP_COST = 1.0
+
+
+def pair_tier(tone_a: int, tone_b: int, step: int) -> int:
+    """0-3: how badly a step (semitones) between two syllables sits with their tones.
+
+    Built from the contours: the table's directions (`allowed_steps`) and the two plain
+    readings of speech motion (`speech_motion` by boundary and by height). Pairs with a
+    neutral or unknown tone are tier 0."""
+    if not is_scored(tone_a, tone_b):
+        return 0
+    d = direction(step)
+    against = sum(d == -speech_motion(tone_a, tone_b, by) != 0 for by in ("boundary", "height"))
+    if d in allowed_steps(tone_a, tone_b):
+        return 1 if against else 0
+    if against == 0:
+        return 2
+    return 3 if d == -speech_motion(tone_a, tone_b) else 2
+
+
+def pair_cost(tone_a: int, tone_b: int, step: int) -> float:
+    """What the melody search pays for a step between two syllables: the tier's cost,
+    plus a little per semitone past a whole tone when the step is not a good one (a
+    small slip is heard as ornament, a leap as a wrong word)."""
+    tier = pair_tier(tone_a, tone_b, step)
+    if tier == 2 and allowed_steps(tone_a, tone_b) == frozenset({0}) and abs(step) <= 2:
+        return SLIP_COST
+    extra = 0.25 * max(abs(step) - 2, 0) if tier >= 2 else 0.0
+    return TIER_COSTS[tier] + extra
 
 
 def tone_agreement(tones: list[int], boundary_steps: list[int]) -> tuple[int, int]:
