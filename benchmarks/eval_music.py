@@ -161,7 +161,8 @@ def evaluate(poems: list[tuple[str, str, str]], seeds: int, tone_cost: bool) -> 
     from inkmuse.music import ComposeRequest, compose
     from inkmuse.music import melody as melody_module
 
-    saved = melody_module.TONE_WEIGHT, melody_module.TONE_PENALTY
+    # getattr: the same script measures older checkouts, whose search had no TONE_WEIGHT
+    saved = getattr(melody_module, "TONE_WEIGHT", 1.0), melody_module.TONE_PENALTY
     if not tone_cost:
         melody_module.TONE_WEIGHT, melody_module.TONE_PENALTY = 0.0, 0.0
     rows: list[dict[str, Any]] = []
