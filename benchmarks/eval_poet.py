@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index, load_poet
-from inkmuse.models.embedded.originality import split_lines
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.generate.decode import decode_batch

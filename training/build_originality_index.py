@@ -16,7 +16,8 @@ import opencc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prepare_corpus import NOTE, read_source
 
-from inkmuse.models.embedded.originality import MIN_LINE, OriginalityIndex, split_lines
+from inkmuse.core.hanzi import split_lines
+from inkmuse.models.embedded.originality import MIN_LINE, OriginalityIndex
 
 OUT = Path(__file__).resolve().parents[1] / "src/inkmuse/models/embedded/originality-v1.npz"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
-from inkmuse.models.embedded.originality import split_lines
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
 from inkmuse.poetry.generate.request import PoemRequest, parse_keywords

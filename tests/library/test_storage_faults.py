@@ -49,7 +49,7 @@ def test_a_full_disk_is_one_message_with_exit_2_and_the_library_still_lists(
     home = disk / "home"
     cli = ["env", f"INKMUSE_HOME={home}", "PY", "-m", "inkmuse.cli.main", "library"]
     save = ["PY", str(SAVE_ONE), str(home / "library"), str(tmp_path / "out"), "1000"]
-    first, fill, listed, deleted, second = on_small_disk(
+    first, fill, listed, deleted, second, _, _, relisted = on_small_disk(
         disk,
         [
             save,
@@ -57,6 +57,10 @@ def test_a_full_disk_is_one_message_with_exit_2_and_the_library_still_lists(
             [*cli, "list", "--json"],
             [*cli, "delete", "WORK", "--yes"],
             save,
+            # The database lost as well: the index comes from the folder, on a full disk.
+            ["sh", "-c", f"rm -f {home}/library/library.db*"],
+            ["dd", "if=/dev/zero", f"of={disk}/filler2", "bs=4k"],
+            [*cli, "list", "--json"],
         ],
         size_kb=1024,
         substitute={"WORK": "$(cut -d' ' -f2 " + str(disk) + "-results/0.out)"},
@@ -70,6 +74,9 @@ def test_a_full_disk_is_one_message_with_exit_2_and_the_library_still_lists(
     assert deleted.returncode == 2, deleted
     assert "is full" in deleted.stderr and "free some space" in deleted.stderr
     assert second.stdout.startswith("failed: the disk holding") and "is full" in second.stdout
+    _no_traceback(relisted)
+    assert relisted.returncode == 0, relisted
+    assert [w["id"] for w in json.loads(relisted.stdout)] == [first.stdout.split()[1]]
 
 
 @needs_mount

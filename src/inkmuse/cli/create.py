@@ -11,10 +11,11 @@ import click
 
 from inkmuse.cli.text_input import read_argument, read_file
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import HAN_CLASS
 
 
 def _slug(idea: str, seed: int) -> str:
-    words = re.sub(r"[^\w\u4e00-\u9fff]+", "-", idea).strip("-")[:40] or "creation"
+    words = re.sub(f"[^\\w{HAN_CLASS}]+", "-", idea).strip("-")[:40] or "creation"
     return f"{words}-{seed}"
 
 

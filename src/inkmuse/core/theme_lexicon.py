@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from inkmuse.core.hanzi import has_han, is_han
 from inkmuse.core.theme import MOODS, SEASONS, TIMES_OF_DAY, Theme
 
 # Scene elements the painting renderers know how to place (most have their own drawing).
@@ -140,7 +141,6 @@ _EN = {
 }  # fmt: skip
 _MAX_ZH = max(len(k) for k in _ZH)
 _EN_WORD = re.compile(r"[a-z]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP_WORDS = (
     "a an the and or of in on at to by with from for is are was were be my your his her "
     "their our its it this that these those i you he she we they as into over under"
@@ -186,7 +186,7 @@ def _scan(text: str, tally: _Tally) -> list[str]:
     lowered = _simplify(text).lower()
     i = 0
     while i < len(lowered):
-        if _CJK.match(lowered[i]):
+        if is_han(lowered[i]):
             for size in range(min(_MAX_ZH, len(lowered) - i), 0, -1):
                 piece = lowered[i : i + size]
                 if piece in _ZH:
@@ -249,7 +249,7 @@ def theme_from_text(text: str) -> Theme:
         season = "winter"
     named = tally.ranked("=" + name for name in PALETTES)
     palette = named[0][1:] if named else palette_for(time_of_day, season)
-    language = "zh" if _CJK.search(text) else "en"
+    language = "zh" if has_han(text) else "en"
     keywords = tuple(dict.fromkeys(words))[:16]
     return Theme(
         imagery=imagery,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inkmuse.core.hanzi import is_han
 from inkmuse.core.theme import Theme
 from inkmuse.core.theme_lexicon import palette_for, theme_from_text
 
@@ -151,7 +152,7 @@ def creation_theme(idea: str, image: Path | None = None, key: str | None = None)
 def poet_keywords(idea: str, theme: Theme) -> tuple[str, ...]:
     """Up to four Chinese keywords: the idea's own Chinese words, else words for its Theme."""
     own = [w for w in re.split(r"[\s,，、;；/|。.!！?？]+", idea) if w]
-    chinese = [w[:4] for w in own if all("\u4e00" <= c <= "\u9fff" for c in w)]
+    chinese = [w[:4] for w in own if all(is_han(c) for c in w)]
     if chinese:
         return tuple(dict.fromkeys(chinese))[:4]
     words = [SEASON_WORDS.get(theme.season or ""), TIME_WORDS.get(theme.time_of_day or "")]

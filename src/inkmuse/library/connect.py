@@ -26,10 +26,10 @@ def connect(root: Path) -> tuple[sqlite3.Connection, str | None]:
         # SQLite opens a file it cannot write read-only without a word, and would fail only
         # at the first write (indexing a folder at open): ask first.
         if not (os.access(root, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))):
-            return _read_only_copy(path), "read-only"
+            return read_only_copy(root), "read-only"
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
     except (OSError, sqlite3.OperationalError) as err:
-        return _read_only_copy(path), _why_read_only(err, root)
+        return read_only_copy(root), why_read_only(err, root)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -39,14 +39,14 @@ def connect(root: Path) -> tuple[sqlite3.Connection, str | None]:
         write_missing_records(db, root)
     except sqlite3.OperationalError as err:
         db.close()
-        return _read_only_copy(path), _why_read_only(err, root)
+        return read_only_copy(root), why_read_only(err, root)
     except BaseException:
         db.close()
         raise
     return db, None
 
 
-def _why_read_only(err: OSError | sqlite3.OperationalError, root: Path) -> str:
+def why_read_only(err: OSError | sqlite3.OperationalError, root: Path) -> str:
     """Why the library can only be read, or `err` again when it is not that kind of fault."""
     if is_read_only(err):
         return "read-only"
@@ -55,8 +55,9 @@ def _why_read_only(err: OSError | sqlite3.OperationalError, root: Path) -> str:
     raise err
 
 
-def _read_only_copy(path: Path) -> sqlite3.Connection:
+def read_only_copy(root: Path) -> sqlite3.Connection:
     """An in-memory copy of the index; pending migrations are applied to the copy only."""
+    path = root / "library.db"
     mem = sqlite3.connect(":memory:", isolation_level=None)
     mem.execute("PRAGMA foreign_keys=ON")
     if path.is_file() and path.stat().st_size > 0:

@@ -27,7 +27,7 @@ from typing import Any
 from inkmuse.core.errors import InputError, StorageError
 from inkmuse.core.paths import user_home
 from inkmuse.library import index
-from inkmuse.library.connect import connect
+from inkmuse.library.connect import connect, read_only_copy, why_read_only
 from inkmuse.library.faults import storage_errors
 from inkmuse.library.records import (
     FILE_NAME,
@@ -82,11 +82,22 @@ class Library:
         self._why_read_only: str | None = None
         with storage_errors(root):
             self.db = self._connect()
-            try:
-                self.reconcile()
-            except BaseException:
-                self.db.close()
+        try:
+            self.reconcile()
+        except StorageError as err:
+            self.db.close()
+            cause = err.__cause__
+            if self.read_only or not isinstance(cause, OSError | sqlite3.OperationalError):
                 raise
+            # The index could not take the folders it lacks (a full disk, say): read them
+            # into a copy instead, so that a read still works.
+            with storage_errors(root):
+                self.db, self._why_read_only = read_only_copy(root), why_read_only(cause, root)
+            self.read_only = True
+            self.reconcile()
+        except BaseException:
+            self.db.close()
+            raise
 
     @classmethod
     def open(cls, root: Path | None = None) -> Library:

@@ -20,11 +20,11 @@ Strategies, picked by what the backend can do (`strategy="auto"`):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from inkmuse.core.errors import BackendError, InputError
+from inkmuse.core.hanzi import split_lines
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
 from inkmuse.models.protocol import GenerateOptions, Message, TextModel
@@ -32,7 +32,6 @@ from inkmuse.poetry.checker import CheckReport, check_poem
 from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
 from inkmuse.poetry.prosody import get_rhymebook
-from inkmuse.poetry.text import is_han
 from inkmuse.poetry.token_masks import FormMasks
 
 STRATEGIES = ("auto", "native", "masks", "grammar", "repair", "unconstrained")
@@ -237,17 +236,13 @@ def _feedback(
     return [Message("assistant", poem), Message("user", text)]
 
 
-_LINE_SPLIT = re.compile(r"[，。！？；、,.!?;\n]+")
-
-
 def extract_poem(raw: str, line_length: int, line_count: int) -> str:
     """The poem in a model's reply: lines of Chinese characters, re-punctuated.
 
     Titles, numbering, markdown and commentary are dropped: the reply's runs of Chinese
     characters are kept, and a run as long as several lines is cut into lines.
     """
-    runs = ["".join(ch for ch in part if is_han(ch)) for part in _LINE_SPLIT.split(raw)]
-    runs = [r for r in runs if r]
+    runs = split_lines(raw)
     lines: list[str] = []
     for run in runs:
         if len(run) == line_length:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import HAN_CLASS, normalize
 
 MAX_CHARS = 2000  # the longest 排律 in 全唐诗 is far below this
 MAX_LINES = 200
@@ -19,7 +20,7 @@ LINE_BREAKS = "，。！？；、：\n"
 FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
 _ANNOTATION = re.compile(r"[（(][^）)]*[）)]")  # 一作 notes in corpus texts
 _DROPPED = "“”‘’「」『』《》〈〉·—…　 \t\r"
-_HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
+_HAN_CLASS = HAN_CLASS
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _HALF_WIDTH = re.compile("[" + re.escape("".join(FULL_WIDTH)) + "]")
 _STRAY = re.compile(f"[^{_HAN_CLASS}" + re.escape(LINE_BREAKS + _DROPPED) + "]")
@@ -30,11 +31,6 @@ _RUN = re.compile(f"([{_HAN_CLASS}]+)([^{_HAN_CLASS}]*)")
 _CLEAN = re.compile(f"(?:[{_HAN_CLASS}]+[，。！？；、：])+")
 _HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _MARK = re.compile("[，。！？；、：]")
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK unified ideograph (basic block and extension A)."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 @cache
@@ -81,6 +77,7 @@ def split_poem(text: str) -> PoemText:
             f"the text is {len(text)} characters long",
             accepted=f"poems up to {MAX_CHARS} characters (check one poem at a time)",
         )
+    text = normalize(text)
     if _CLEAN.fullmatch(text):
         runs = _HAN_RUN.findall(text)
         if len(runs) <= MAX_LINES:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from inkmuse.core.hanzi import is_han
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.grammar import _classes, line_variants
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
@@ -116,7 +117,7 @@ def token_table_from_decoder(
     punct: dict[str, int] = {}
     for token in range(vocab_size):
         text = decode([token]).strip()
-        if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+        if is_han(text):
             chars.setdefault(text, token)
         elif text in ("，", "。"):
             punct.setdefault(text, token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from inkmuse.core.hanzi import HAN_CLASS
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
 
@@ -33,7 +34,7 @@ class EmbeddedBackend:
 
         text = as_text(prompt)
         form = next((f for f in _FORMS if f in text), "七绝")
-        words = [w for w in re.findall(r"[\u4e00-\u9fff]{1,4}", text.replace(form, " ")) if w]
+        words = [w for w in re.findall(f"[{HAN_CLASS}]{{1,4}}", text.replace(form, " ")) if w]
         request = PoemRequest(keywords=tuple(words[:4]) or ("山水",), form=form, seed=options.seed)
         return write_poem(request).text
 

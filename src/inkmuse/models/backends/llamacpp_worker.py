@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from inkmuse.core.errors import BackendError
+from inkmuse.core.hanzi import is_han
 
 # A loader takes (model path, context size) and returns an object with llama_cpp.Llama's
 # API. It must be a module-level function: spawn pickles it by name.
@@ -268,7 +269,7 @@ def _vocabulary(llama: Any) -> tuple[dict[str, int], dict[str, int], int]:
             text = llama.detokenize([token]).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+        if is_han(text):
             chars.setdefault(text, token)
     punct = {p: llama.tokenize(p.encode(), add_bos=False)[0] for p in ("，", "。")}
     return chars, punct, int(llama.token_eos())

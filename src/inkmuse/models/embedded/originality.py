@@ -13,26 +13,21 @@ of the corpus's hundreds. A false "copied" verdict needs a hash collision (about
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
+from inkmuse.core.hanzi import split_lines
+
 MIN_LINE = 5
 HASH_BITS = 40
-_SPLIT = re.compile(r"[，。？！；：、,.?!;:\s]+")
 
 
 def line_hash(line: str) -> int:
     digest = hashlib.blake2b(line.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> (64 - HASH_BITS)
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of a poem (split at punctuation and whitespace)."""
-    return [seg for seg in _SPLIT.split(text) if seg]
 
 
 class OriginalityIndex:

@@ -10,17 +10,17 @@ import re
 from dataclasses import dataclass
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import has_han
 
 MAX_CHARS = 6000  # a long villanelle or a crown of sonnets fits; a book does not
 MAX_LINES = 200
 _LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def looks_english(text: str) -> bool:
     """True when the text has Latin letters and no Chinese characters (the language check
     `inkmuse check` routes on)."""
-    return bool(_LATIN.search(text)) and not _HAN.search(text)
+    return bool(_LATIN.search(text)) and not has_han(text)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def split_english(text: str) -> EnglishText:
             f"the text is {len(text)} characters long",
             accepted=f"poems up to {MAX_CHARS} characters (check one poem at a time)",
         )
-    if _HAN.search(text):
+    if has_han(text):
         raise InputError(
             "the poem mixes Chinese characters into English text",
             accepted="an English poem, or a Chinese poem on its own",

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from inkmuse.core.errors import InkmuseError
+from inkmuse.core.hanzi import split_lines
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
-from inkmuse.models.embedded.originality import split_lines
 from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.rank import Ranked, rank
 from inkmuse.poetry.generate.request import PoemRequest, plan_request

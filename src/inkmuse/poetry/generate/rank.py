@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
-from inkmuse.models.embedded.originality import split_lines
 from inkmuse.poetry.generate.decode import Candidate
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import is_han
 from inkmuse.models.embedded import EmbeddedPoet, load_poet
 from inkmuse.models.embedded.vocab import FORMS
 from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
 from inkmuse.poetry.generate.tables import get_tables, line_tone_options
 from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
-from inkmuse.poetry.text import is_han, split_poem, to_simplified
+from inkmuse.poetry.text import split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
 
 MAX_KEYWORDS = 4  # the poet was trained with up to four

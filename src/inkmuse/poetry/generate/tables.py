@@ -19,11 +19,11 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
+from inkmuse.core.hanzi import is_han
 from inkmuse.models.embedded.vocab import Vocab
 from inkmuse.poetry.forms import LineSpec
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
 from inkmuse.poetry.rules import judge_line
-from inkmuse.poetry.text import is_han
 from inkmuse.poetry.tones import Tone
 
 Mask = NDArray[np.bool_]
