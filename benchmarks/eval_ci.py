@@ -1,0 +1,198 @@
+"""Evaluate the 词 checker on 宋词三百首, which scripts/build_cipu.py held out of the 词谱.
+
+    make corpus && .venv/bin/python benchmarks/eval_ci.py [--show-failures]
+
+Prints (1) the share of the anthology's ci of covered tunes that pass (no error; warnings
+allowed) under their best-fitting variant, with a histogram of faults; (2) the share of
+single-character tone flips at strict positions caught: each strict character of each
+passing ci is replaced by a common character of the opposite tone (not a polyphone, not
+already in the ci) and the mutated ci must fail; (3) how the derived 正体 of seven common
+tunes compares with 龙榆生《唐宋词格律》, position by position.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from inkmuse.core.errors import InputError
+from inkmuse.poetry.ci import check_ci, find_tune
+from inkmuse.poetry.ci.checker import CiReport
+from inkmuse.poetry.ci.cipu import STRICT
+from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
+from inkmuse.poetry.text import _ANNOTATION, to_simplified
+from inkmuse.poetry.tones import Tone
+
+CORPUS = Path(__file__).resolve().parents[1] / "data/cache/chinese-poetry-2.0.1/package/dist"
+
+# 龙榆生《唐宋词格律》 (上海古籍出版社, 1978), the 正体 of seven tunes: 中 = 可平可仄,
+# (韵) marks a rhyme. Typed from the book's 定格 for the comparison below.
+LONG_YUSHENG = {
+    "浣溪沙": "中仄中平中仄平(韵)，中平中仄仄平平(韵)。中平中仄仄平平(韵)。"
+    "中仄中平平仄仄，中平中仄仄平平(韵)。中平中仄仄平平(韵)。",
+    "菩萨蛮": "中平中仄平平仄(韵)，中平中仄平平仄(韵)。中仄仄平平(韵)，中平中仄平(韵)。"
+    "中平平仄仄(韵)，中仄平平仄(韵)。中仄仄平平(韵)，中平中仄平(韵)。",
+    "如梦令": "中仄中平中仄(韵)，中仄中平中仄(韵)。中仄仄平平，中仄中平中仄(韵)。"
+    "平仄(韵)，平仄(韵)，中仄中平中仄(韵)。",
+    "西江月": "中仄中平中仄，中平中仄平平(韵)。中平中仄仄平平(韵)，中仄中平中仄(韵)。"
+    "中仄中平中仄，中平中仄平平(韵)。中平中仄仄平平(韵)，中仄中平中仄(韵)。",
+    "卜算子": "中仄仄平平，中仄平平仄(韵)。中仄平平仄仄平，中仄平平仄(韵)。"
+    "中仄仄平平，中仄平平仄(韵)。中仄平平仄仄平，中仄平平仄(韵)。",
+    "清平乐": "中平中仄(韵)，中仄平平仄(韵)。中仄中平平仄仄(韵)，中仄中平中仄(韵)。"
+    "中平中仄平平(韵)，中平中仄平平(韵)。中仄中平中仄，中平中仄平平(韵)。",
+    "鹧鸪天": "中仄平平中仄平(韵)，中平中仄仄平平(韵)。中平中仄平平仄，中仄平平仄仄平(韵)。"
+    "平仄仄，仄平平(韵)，中平中仄仄平平(韵)。中平中仄平平仄，中仄平平仄仄平(韵)。",
+}
+
+
+def load_anthology() -> list[tuple[str, str, str]]:
+    """(tune as tagged, author, text) for every ci of 宋词三百首."""
+    path = CORPUS / "songci" / "宋词三百首.json"
+    if not path.exists():
+        sys.exit(f"corpus not found at {path}: run `make corpus` first")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        (
+            to_simplified(p["rhythmic"]),
+            p["author"],
+            to_simplified(_ANNOTATION.sub("", "".join(p["paragraphs"]))),
+        )
+        for p in data
+    ]
+
+
+def tune_of(tag: str) -> str | None:
+    """The covered tune a tag names ("木兰花・玉楼春" is "alias・本名"), or None."""
+    for name in reversed(tag.split("・")):
+        tune = find_tune(name)
+        if tune is not None:
+            return tune.name
+    return None
+
+
+def flip_candidates(tone: Tone, length: int, pos: int) -> list[str]:
+    book = get_rhymebook("平水韵")
+    return [c for c in position_frequencies(length)[pos][:400] if book.tones(c) == {tone}]
+
+
+def flip_test(passing: list[tuple[str, CiReport]]) -> tuple[int, int, list[str]]:
+    """(caught, flips, missed texts): every strict single-tone character flipped in turn."""
+    caught = flips = 0
+    missed = []
+    book = get_rhymebook("平水韵")
+    for tune, report in passing:
+        lines = list(report.poem.lines)
+        body = "".join(lines)
+        at = 0
+        for i, line in enumerate(lines):
+            for j, ch in enumerate(line):
+                want = STRICT.get(report.variant.pattern[at + j])
+                if want is None or book.tones(ch) != {want}:
+                    continue
+                repl = next(
+                    (c for c in flip_candidates(want.opposite, len(line), j) if c not in body),
+                    None,
+                )
+                if repl is None:
+                    continue
+                mutated = list(lines)
+                mutated[i] = line[:j] + repl + line[j + 1 :]
+                text = "".join(x + p for x, p in zip(mutated, report.poem.puncts, strict=True))
+                flips += 1
+                if check_ci(text, tune).ok:
+                    missed.append(text)
+                else:
+                    caught += 1
+            at += len(line)
+    return caught, flips, missed
+
+
+def compare_long(show: bool) -> None:
+    """Position by position: the derived 正体 against 龙榆生's 定格."""
+    print("\nderived 正体 against 龙榆生《唐宋词格律》 (strict = 平/仄, free = 中/⊕/⊖):")
+    for tune, ref in LONG_YUSHENG.items():
+        derived = find_tune(tune)
+        assert derived is not None
+        v = derived.variants[0]
+        marks = ref.replace("(韵)", "")
+        lines = [x for x in marks.replace("。", "，").split("，") if x]
+        ref_pattern = "".join(lines)
+        ref_rhymes = {i for i, x in enumerate(ref.replace("。", "，").split("，")) if "(韵)" in x}
+        if [len(x) for x in lines] != list(v.lengths):
+            print(f"  {tune}: line lengths differ ({[len(x) for x in lines]} vs {v.lengths})")
+            continue
+        both = stricter = looser = clash = 0
+        for r, d in zip(ref_pattern, v.pattern, strict=True):
+            if r in STRICT and d in STRICT:
+                both += 1
+                clash += r != d
+            elif r in STRICT:
+                looser += 1
+            elif d in STRICT:
+                stricter += 1
+        rhymes = {i for i, r in enumerate(v.rhyme) if r is not None}
+        print(
+            f"  {tune}: {len(ref_pattern)} positions; both strict {both} (opposite {clash}); "
+            f"strict only in 龙榆生 {looser}; strict only derived {stricter}; rhymes "
+            f"{'same' if rhymes == ref_rhymes else f'derived {sorted(rhymes)} vs {sorted(ref_rhymes)}'}"
+        )
+        if show:
+            print(f"    龙榆生 {ref_pattern}\n    derived {v.pattern}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-failures", action="store_true")
+    args = parser.parse_args()
+    poems = load_anthology()
+    covered = passed = outright = 0
+    histogram: Counter[str] = Counter()
+    variants: Counter[str] = Counter()
+    failures, passing = [], []
+    for tag, author, text in poems:
+        tune = tune_of(tag)
+        if tune is None:
+            continue
+        covered += 1
+        try:
+            report = check_ci(text, tune)
+        except InputError as err:
+            failures.append(f"{tag} {author}: {err}")
+            continue
+        variants["正体" if report.variant.index == 0 else "又一体"] += 1
+        for f in report.errors + report.warnings:
+            histogram[f"{f.name_zh} ({f.severity})"] += 1
+        if report.ok:
+            passed += 1
+            outright += not report.warnings
+            passing.append((tune, report))
+        else:
+            shown = "; ".join(f.zh for f in report.errors[:3])
+            failures.append(f"{tag} {author} [{report.variant.name}]: {shown}")
+    print(f"宋词三百首: {len(poems)} ci, {covered} of covered tunes")
+    print(
+        f"pass under the best-fitting variant: {passed}/{covered} = {passed / covered:.1%} "
+        f"({outright} with no warning); held to 正体 {variants['正体']}, "
+        f"又一体 {variants['又一体']}"
+    )
+    for name, n in histogram.most_common():
+        print(f"  {name}: {n}")
+    if args.show_failures:
+        for line in failures:
+            print("  failed:", line)
+    caught, flips, missed = flip_test(passing)
+    print(
+        f"single-character tone flips at strict positions: caught {caught}/{flips} = "
+        f"{caught / flips:.1%}"
+    )
+    if args.show_failures:
+        for text in missed[:10]:
+            print("  missed:", text)
+    compare_long(args.show_failures)
+
+
+if __name__ == "__main__":
+    main()
