@@ -156,3 +156,28 @@ def test_note_values_are_writable() -> None:
     assert note_values(16) == [16]
     assert note_values(7) == [6, 1]
     assert all(sum(note_values(t)) == t for t in range(1, 40))
+
+
+def test_melismas_are_slurred_with_lyric_extenders(song: Piece) -> None:
+    """Each syllable sung on several notes carries a slur from its first note to the end
+    of its last, in MusicXML (read back by music21) and ABC, and an extender line."""
+    melismas = sum(s.last_note > s.first_note for s in song.sung)
+    assert melismas >= 2
+    from inkmuse.music.musicxml import musicxml_text
+
+    text = musicxml_text(song)
+    assert text.count('<slur type="start"') == text.count('<slur type="stop"') == melismas
+    assert text.count('<extend type="start"/>') == melismas
+    score = music21.converter.parse(text, format="musicxml")
+    slurs = score.parts[0].flatten().getElementsByClass(music21.spanner.Slur)
+    assert len(slurs) == melismas
+    notes = song.melody.notes
+    for slur, syl in zip(slurs, [s for s in song.sung if s.last_note > s.first_note], strict=True):
+        first, last = slur.getFirst(), slur.getLast()
+        assert first.pitch.midi == notes[syl.first_note].pitch
+        assert last.pitch.midi == notes[syl.last_note].pitch
+    abc = abc_text(song)
+    assert abc.count("(") == abc.count(")") == melismas
+    assert [p for p, _ in read_abc_melody(abc)] == [
+        p for p, _ in read_abc_melody(abc.replace("(", "").replace(")", ""))
+    ]

@@ -22,7 +22,7 @@ import re
 from inkmuse.core.errors import DataError
 from inkmuse.core.provenance import provenance_json
 from inkmuse.music.model import Piece
-from inkmuse.music.notation import Event, bars_of, voice_events
+from inkmuse.music.notation import Event, bars_of, melisma_slurs, slur_mark, voice_events
 from inkmuse.music.theory import LETTER_PC, Key, signature_alters
 
 _ACC = {2: "^^", 1: "^", 0: "=", -1: "_", -2: "__"}
@@ -65,6 +65,7 @@ def abc_text(piece: Piece) -> str:
     # One music line per lyric line (or per four bars without lyrics).
     breaks = _line_breaks(piece, len(bars))
     chords = list(piece.chords)
+    slurs = melisma_slurs(piece)
     for first, last in breaks:
         music, words = [], []
         for b in range(first, last):
@@ -75,7 +76,13 @@ def abc_text(piece: Piece) -> str:
                 while chords and chords[0].start < ev.start + ev.duration:
                     symbol = f'"{chords[0].chord.name(key)}"'
                     chords.pop(0)
-                tokens.append(symbol + _event(key, ev, state))
+                slur = slur_mark(ev, slurs)
+                note = _event(key, ev, state)
+                if slur == "start":
+                    note = "(" + note
+                elif slur == "stop":
+                    note = note.rstrip() + ") "
+                tokens.append(symbol + note)
                 if ev.pitches:
                     words.append(_word(ev))
             music.append("".join(tokens))

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from inkmuse import __version__
 from inkmuse.core.provenance import provenance_json
 from inkmuse.music.model import TICKS_PER_QUARTER, ChordSpan, Piece
-from inkmuse.music.notation import VALUES, Event, bars_of, voice_events
+from inkmuse.music.notation import VALUES, Event, bars_of, melisma_slurs, slur_mark, voice_events
 from inkmuse.music.theory import Key
 
 _KIND = {"maj": "major", "min": "minor", "dim": "diminished", "sus2": "suspended-second",
@@ -28,7 +28,9 @@ def _pitch(key: Key, midi: int) -> str:
     return f"<pitch><step>{letter}</step>{alter_xml}<octave>{octave}</octave></pitch>"
 
 
-def _note(key: Key, ev: Event) -> str:
+def _note(key: Key, ev: Event, slur: str = "") -> str:
+    """One event's <note> elements. slur: 'start' / 'stop' of a melisma's slur; a
+    melisma's syllable also gets a lyric extender line."""
     kind, dots = VALUES[ev.duration]
     out = []
     pitches = ev.pitches or (None,)
@@ -44,15 +46,18 @@ def _note(key: Key, ev: Event) -> str:
             xml.append('<tie type="start"/>')
         xml.append("<voice>1</voice>")
         xml.append(f"<type>{kind}</type>" + "<dot/>" * dots)
-        ties = ('<tied type="stop"/>' if ev.tie_stop else "") + (
+        marks = ('<tied type="stop"/>' if ev.tie_stop else "") + (
             '<tied type="start"/>' if ev.tie_start else ""
         )
-        if ties:
-            xml.append(f"<notations>{ties}</notations>")
+        if slur and i == 0:
+            marks += f'<slur type="{slur}" number="1"/>'
+        if marks:
+            xml.append(f"<notations>{marks}</notations>")
         if ev.lyric and i == 0:
+            extend = '<extend type="start"/>' if slur == "start" else ""
             xml.append(
                 f'<lyric number="1"><syllabic>{ev.syllabic}</syllabic>'
-                f"<text>{escape(ev.lyric)}</text></lyric>"
+                f"<text>{escape(ev.lyric)}</text>{extend}</lyric>"
             )
         xml.append("</note>")
         out.append("".join(xml))
@@ -87,6 +92,7 @@ def _part_xml(piece: Piece, index: int) -> str:
     # Bass clef when the part lives mostly below middle C (the guzheng's arpeggios do).
     bass = bool(pitches) and sum(pitches) / len(pitches) < 60
     chords = list(piece.chords) if part.role == "melody" else []
+    slurs = melisma_slurs(piece) if part.role == "melody" else (frozenset(), frozenset())
     out = [f'<part id="P{index + 1}">']
     for b, events in enumerate(bars):
         out.append(f'<measure number="{b + 1}">')
@@ -102,7 +108,8 @@ def _part_xml(piece: Piece, index: int) -> str:
             while chords and chords[0].start < ev.start + ev.duration:
                 out.append(_harmony(piece.key, chords[0], max(chords[0].start - ev.start, 0)))
                 chords.pop(0)
-            out.append(_note(piece.key, ev))
+            slur = slur_mark(ev, slurs)
+            out.append(_note(piece.key, ev, slur))
         if b == len(bars) - 1:
             out.append('<barline location="right"><bar-style>light-heavy</bar-style></barline>')
         out.append("</measure>")

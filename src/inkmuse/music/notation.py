@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inkmuse.music.model import Part
+from inkmuse.music.model import Part, Piece
 
 # ticks (sixteenths) → (MusicXML type, dots)
 VALUES: dict[int, tuple[str, int]] = {
@@ -106,3 +106,27 @@ def bars_of(events: list[Event], bar: int, cuts: frozenset[int] = frozenset()) -
                 first = False
                 del k
     return bars
+
+
+def melisma_slurs(piece: Piece) -> tuple[frozenset[int], frozenset[int]]:
+    """(onset ticks where a slur starts, end ticks where one stops): one slur over each
+    syllable sung on several notes (a melisma), from its first note to the end of its
+    last (past any ties), so notation shows which notes one syllable carries."""
+    notes = piece.melody.notes
+    starts, stops = set(), set()
+    for s in piece.sung:
+        if s.last_note > s.first_note:
+            starts.add(notes[s.first_note].start)
+            stops.add(notes[s.last_note].end)
+    return frozenset(starts), frozenset(stops)
+
+
+def slur_mark(ev: Event, slurs: tuple[frozenset[int], frozenset[int]]) -> str:
+    """'start', 'stop' or '' for one written piece of a note."""
+    if not ev.pitches:
+        return ""
+    if not ev.tie_stop and ev.start in slurs[0]:
+        return "start"
+    if not ev.tie_start and ev.start + ev.duration in slurs[1]:
+        return "stop"
+    return ""
