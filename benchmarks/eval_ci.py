@@ -13,17 +13,20 @@ tunes compares with 龙榆生《唐宋词格律》, position by position.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from songci import match_anthology, read_anthology, read_song_ci
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.ci import check_ci, find_tune
 from inkmuse.poetry.ci.checker import CiReport
 from inkmuse.poetry.ci.cipu import STRICT
 from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
-from inkmuse.poetry.text import _ANNOTATION, to_simplified
+from inkmuse.poetry.text import _ANNOTATION
 from inkmuse.poetry.tones import Tone
 
 CORPUS = Path(__file__).resolve().parents[1] / "data/cache/chinese-poetry-2.0.1/package/dist"
@@ -48,20 +51,19 @@ LONG_YUSHENG = {
 }
 
 
-def load_anthology() -> list[tuple[str, str, str]]:
-    """(tune as tagged, author, text) for every ci of 宋词三百首."""
-    path = CORPUS / "songci" / "宋词三百首.json"
-    if not path.exists():
-        sys.exit(f"corpus not found at {path}: run `make corpus` first")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        (
-            to_simplified(p["rhythmic"]),
-            p["author"],
-            to_simplified(_ANNOTATION.sub("", "".join(p["paragraphs"]))),
-        )
-        for p in data
-    ]
+def load_anthology(as_filed: bool) -> list[tuple[str, str, str]]:
+    """(tune as tagged, author, text) for every ci of 宋词三百首: the text of its 全宋词
+    copy, which keeps the characters the anthology file lost, unless `as_filed`."""
+    if not (CORPUS / "songci" / "宋词三百首.json").exists():
+        sys.exit(f"corpus not found under {CORPUS}: run `make corpus` first")
+    anthology = read_anthology()
+    song = [] if as_filed else read_song_ci()
+    copies = [None] * len(anthology) if as_filed else match_anthology(song, anthology)
+    out = []
+    for ci, copy in zip(anthology, copies, strict=True):
+        text = ci.text if copy is None else song[copy].text
+        out.append((ci.rhythmic, ci.author, _ANNOTATION.sub("", text)))
+    return out
 
 
 def tune_of(tag: str) -> str | None:
@@ -146,8 +148,13 @@ def compare_long(show: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument(
+        "--as-filed",
+        action="store_true",
+        help="read the anthology file's own text, with the characters it lost",
+    )
     args = parser.parse_args()
-    poems = load_anthology()
+    poems = load_anthology(args.as_filed)
     covered = passed = outright = 0
     histogram: Counter[str] = Counter()
     variants: Counter[str] = Counter()

@@ -1,11 +1,11 @@
 """Derive 词谱 (tune patterns) from the Song ci of the corpus.
 
-    .venv/bin/python scripts/build_cipu.py            # about a minute on one core
+    .venv/bin/python scripts/build_cipu.py            # about 10 s on one core
 
 Reads the 21,053 宋词 of npm `chinese-poetry` 2.0.1 (MIT; `make corpus`), each tagged with
 its 词牌 in `rhythmic`, and writes src/inkmuse/poetry/data/cipu.json. 宋词三百首 is held
-out: every ci whose text is in that anthology is left out of the derivation, so
-benchmarks/eval_ci.py can measure the table on poems it never saw.
+out: every ci whose copy is in that anthology (scripts/songci.py matches them) is left
+out of the derivation, so benchmarks/eval_ci.py measures the table on ci it never saw.
 
 For each 词牌 with at least MIN_POEMS poems:
 - names: "酹江月・念奴娇" is the corpus's "alias・本名"; the poem counts under 念奴娇 and 酹江月
@@ -17,7 +17,8 @@ For each 词牌 with at least MIN_POEMS poems:
   lines, the other's become optional breaks (逗). Variants with fewer than MIN_VARIANT
   poems, or under VARIANT_SHARE of the tune, are dropped (misprints, 衬字, lost characters).
 - tones: at each position the share of 平 among the poems whose character reads only
-  平 or only 仄 in 平水韵 (polyphones and unknown characters abstain). At least STRICT of
+  平 or only 仄 in 平水韵 (polyphones and unknown characters abstain); a 又一体 adds the
+  正体's votes on the lines the two share (see `pooled`). At least STRICT of
   one tone makes the position strict (平 / 仄), else it is free and marked by its
   majority as 龙榆生 does: ⊕ (本平可仄) or ⊖ (本仄可平).
 - rhymes: for every pair of line ends, the share of poems whose two characters share a
@@ -33,35 +34,35 @@ Counts are printed and stored in the table.
 from __future__ import annotations
 
 import collections
-import glob
+import difflib
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from songci import CORPUS, match_anthology, read_anthology, read_song_ci  # noqa: E402
 
 from inkmuse.core.errors import InputError  # noqa: E402
 from inkmuse.poetry.ci.rhyme import get_cilin  # noqa: E402
 from inkmuse.poetry.prosody import get_rhymebook  # noqa: E402
-from inkmuse.poetry.text import split_poem, to_simplified  # noqa: E402
+from inkmuse.poetry.text import split_poem  # noqa: E402
 
-CORPUS = ROOT / "data" / "cache" / "chinese-poetry-2.0.1" / "package" / "dist" / "songci"
 OUT = ROOT / "src" / "inkmuse" / "poetry" / "data" / "cipu.json"
 
 MIN_POEMS = 40  # a tune needs this many poems for tone statistics worth the name
 MIN_VARIANT = 5  # poems a variant needs
 VARIANT_SHARE = 0.02  # ... and its share of the tune
 MAX_VARIANTS = 10
-STRICT = 0.92  # share of one tone that makes a position strict
+STRICT = 0.95  # share of one tone that makes a position strict
 MIN_VOTES = 6  # positions with fewer single-tone characters stay free
 RHYME = 0.5  # share of poems in which two line ends share a 部
 OPTIONAL_RHYME = 0.3
 REPEAT = 0.5
 UNNAMED = {"失调名"}
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
 @dataclass
@@ -75,14 +76,9 @@ class Ci:
         return tuple(len(line) for line in self.lines)
 
 
-def body_key(paragraphs: list[str]) -> str:
-    """The characters of a ci, simplified, without punctuation: the hold-out key."""
-    return "".join(_HAN.findall(to_simplified("".join(paragraphs))))
-
-
 def canonical(rhythmic: str) -> tuple[str, str | None]:
     """(本名, alias) from the corpus's "alias・本名" (or the plain name)."""
-    name = to_simplified(rhythmic.strip())
+    name = rhythmic
     if "・" in name:
         alias, main = name.split("・", 1)
         return main, alias
@@ -90,35 +86,27 @@ def canonical(rhythmic: str) -> tuple[str, str | None]:
 
 
 def load() -> tuple[dict[str, list[Ci]], dict[str, str], dict[str, int]]:
-    held = {body_key(p["paragraphs"]) for p in _read(CORPUS / "宋词三百首.json")}
+    song = read_song_ci()
+    held = {i for i in match_anthology(song, read_anthology()) if i is not None}
     tunes: dict[str, list[Ci]] = collections.defaultdict(list)
     aliases: dict[str, str] = {}
-    counts = collections.Counter[str]()
-    for path in sorted(glob.glob(str(CORPUS / "ci.song.*.json"))):
-        for poem in _read(Path(path)):
-            counts["poems"] += 1
-            if body_key(poem["paragraphs"]) in held:
-                counts["held_out"] += 1
-                continue
-            tune, alias = canonical(poem["rhythmic"])
-            if tune in UNNAMED:
-                counts["unnamed"] += 1
-                continue
-            try:
-                text = split_poem(to_simplified("".join(poem["paragraphs"])))
-            except InputError:
-                counts["unreadable"] += 1  # □ for lost characters, Latin notes
-                continue
-            if alias:
-                aliases.setdefault(alias, tune)
-            tunes[tune].append(Ci(tune, poem.get("author", ""), text.lines))
-    counts["held_out_anthology"] = len(held)
+    counts = collections.Counter[str](poems=len(song), held_out=len(held))
+    for i, poem in enumerate(song):
+        if i in held:
+            continue
+        tune, alias = canonical(poem.rhythmic)
+        if tune in UNNAMED:
+            counts["unnamed"] += 1
+            continue
+        try:
+            text = split_poem(poem.text)
+        except InputError:
+            counts["unreadable"] += 1  # □ for lost characters, Latin notes
+            continue
+        if alias:
+            aliases.setdefault(alias, tune)
+        tunes[tune].append(Ci(tune, poem.author, text.lines))
     return tunes, aliases, dict(counts)
-
-
-def _read(path: Path) -> list[dict[str, object]]:
-    data: list[dict[str, object]] = json.loads(path.read_text("utf-8"))
-    return data
 
 
 def breaks(shape: tuple[int, ...]) -> frozenset[int]:
@@ -149,19 +137,8 @@ def cluster(poems: list[Ci]) -> list[tuple[tuple[int, ...], set[int], list[Ci]]]
     return clusters
 
 
-def tone_pattern(poems: list[Ci], length: int) -> tuple[str, list[int], list[int]]:
-    """The pattern string, the percent 平 and the number of votes at each position."""
-    book = get_rhymebook("平水韵")
-    ping = [0] * length
-    votes = [0] * length
-    for ci in poems:
-        marks = book.tone_marks("".join(ci.lines))
-        for i, m in enumerate(marks):
-            if m in "平p":
-                ping[i] += 1
-                votes[i] += 1
-            elif m in "仄z":
-                votes[i] += 1
+def tone_pattern(ping: list[int], votes: list[int]) -> tuple[str, list[int]]:
+    """The pattern string and the percent 平 at each position."""
     pattern, pct = [], []
     for p, n in zip(ping, votes, strict=True):
         share = p / n if n else 0.5
@@ -172,7 +149,7 @@ def tone_pattern(poems: list[Ci], length: int) -> tuple[str, list[int], list[int
             pattern.append("仄")
         else:
             pattern.append("⊕" if share >= 0.5 else "⊖")
-    return "".join(pattern), pct, votes
+    return "".join(pattern), pct
 
 
 def rhymes(poems: list[Ci], shape: tuple[int, ...]) -> tuple[list[int | None], list[bool]]:
@@ -236,8 +213,52 @@ def repeats(poems: list[Ci], shape: tuple[int, ...]) -> list[int]:
     return out
 
 
-def variant(shape: tuple[int, ...], optional: set[int], poems: list[Ci], total: int) -> dict:
-    pattern, pct, votes = tone_pattern(poems, sum(shape))
+def tone_counts(poems: list[Ci], length: int) -> tuple[list[int], list[int]]:
+    """(平 votes, all votes) at each position: characters reading only 平 or only 仄."""
+    book = get_rhymebook("平水韵")
+    ping = [0] * length
+    votes = [0] * length
+    for ci in poems:
+        for i, m in enumerate(book.tone_marks("".join(ci.lines))):
+            if m in "平p":
+                ping[i] += 1
+                votes[i] += 1
+            elif m in "仄z":
+                votes[i] += 1
+    return ping, votes
+
+
+def pooled(
+    shape: tuple[int, ...], counts: tuple[list[int], list[int]], main: dict
+) -> tuple[list[int], list[int]]:
+    """A 又一体's votes plus the 正体's on the lines they share: the same length at the
+    same place in the run of lines (difflib's alignment of the two length sequences).
+    A variant of a dozen poems cannot hold a position strict on its own votes, and
+    without the 正体's it would let any tone through where the poems are one line."""
+    ping, votes = list(counts[0]), list(counts[1])
+    mine = _starts(shape)
+    theirs = _starts(tuple(main["lengths"]))
+    matcher = difflib.SequenceMatcher(None, tuple(main["lengths"]), shape, autojunk=False)
+    for a, b, n in matcher.get_matching_blocks():
+        for k in range(n):
+            for j in range(shape[b + k]):
+                ping[mine[b + k] + j] += main["ping_votes"][theirs[a + k] + j]
+                votes[mine[b + k] + j] += main["votes"][theirs[a + k] + j]
+    return ping, votes
+
+
+def _starts(shape: tuple[int, ...]) -> list[int]:
+    return [sum(shape[:i]) for i in range(len(shape))]
+
+
+def variant(
+    shape: tuple[int, ...], optional: set[int], poems: list[Ci], total: int, main: dict | None
+) -> dict:
+    counts = tone_counts(poems, sum(shape))
+    own_ping, own_votes = counts
+    if main is not None:
+        counts = pooled(shape, counts, main)
+    pattern, pct = tone_pattern(*counts)
     rhyme, maybe = rhymes(poems, shape)
     example = next(ci for ci in poems if ci.shape == shape)
     return {
@@ -247,7 +268,8 @@ def variant(shape: tuple[int, ...], optional: set[int], poems: list[Ci], total: 
         "optional_breaks": sorted(optional),
         "pattern": pattern,
         "ping_percent": pct,
-        "votes": votes,
+        "ping_votes": own_ping,  # this variant's own poems (the pooling reads the 正体's)
+        "votes": own_votes,
         "rhyme": rhyme,
         "optional_rhyme": [i for i, m in enumerate(maybe) if m and rhyme[i] is not None],
         "repeat": repeats(poems, shape),
@@ -272,7 +294,9 @@ def main() -> int:
         keep = [g for g in groups if len(g[2]) >= floor][:MAX_VARIANTS]
         if not keep:
             continue
-        variants = [variant(shape, opt, ps, len(poems)) for shape, opt, ps in keep]
+        variants: list[dict] = []
+        for shape, opt, ps in keep:
+            variants.append(variant(shape, opt, ps, len(poems), variants[0] if variants else None))
         kept += sum(v["count"] for v in variants)
         n_variants += len(variants)
         table[tune] = {

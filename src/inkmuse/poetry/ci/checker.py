@@ -300,10 +300,13 @@ def _rhymes(
             line, pos = place[e]
             want = variant.rhyme_tone(variant.ends.index(e))
             shared = book.shared_group(body[e], bu)
-            own = "、".join(sorted(bus)) + (f"（平水韵{shared}）" if shared else "")
+            near = bool(shared) or bool(bus & book.neighbours(bu))
+            own = "、".join(sorted(bus)) + (
+                f"（平水韵{shared}）" if shared else "（宋人通押）" if near else ""
+            )
             faults.append(
                 Fault(
-                    "lin_yun" if shared else "chu_yun",
+                    "lin_yun" if near else "chu_yun",
                     line,
                     pos,
                     (body[e], own, bu),

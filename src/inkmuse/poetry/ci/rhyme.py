@@ -22,6 +22,15 @@ from inkmuse.poetry.tones import Tone
 
 NAME = "词林正韵"
 RU_SHENG = frozenset({"第十五部", "第十六部", "第十七部", "第十八部", "第十九部"})
+# 部 the Song poets rhymed together although 戈载 kept them apart: the nasal codas -n,
+# -ng and -m (真文 庚青 侵), -n and -m after a (寒删先 覃盐), and the entering tones once
+# their -t, -k and -p had merged (质陌 月屑 合洽). 王力《汉语诗律学》 (第二章, 词韵) names these
+# as the usual 通押 of 宋词; the checker calls them 邻韵 (a warning), never 出韵.
+NEIGHBOURS = (
+    ("第六部", "第十一部", "第十三部"),
+    ("第七部", "第十四部"),
+    ("第十七部", "第十八部", "第十九部"),
+)
 
 
 class CiLin:
@@ -65,6 +74,10 @@ class CiLin:
     def bu(self, ch: str, tone: Tone | None = None) -> frozenset[str]:
         """The 部 a character rhymes in (with readings of `tone` only, when given)."""
         return frozenset(b for b, t in self.readings(ch) if tone is None or t is tone)
+
+    def neighbours(self, bu: str) -> frozenset[str]:
+        """The 部 rhymed with `bu` in Song practice (NEIGHBOURS), itself left out."""
+        return frozenset(b for family in NEIGHBOURS if bu in family for b in family) - {bu}
 
     def shared_group(self, ch: str, bu: str) -> str | None:
         """The 平水韵 group through which `ch` nears `bu` when it is not in `bu` itself:
