@@ -36,6 +36,15 @@ THEMES = [
 ]
 
 
+# one idea for each kind of landscape the scene reader knows
+KINDS = [
+    ("烟波江上使人愁", 2), ("日照香炉生紫烟，遥看瀑布挂前川", 1), ("姑苏城外寒山寺", 1),
+    ("孤帆远影碧空尽，唯见长江天际流", 3), ("大漠孤烟直，长河落日圆", 1), ("北国风光，千里冰封，万里雪飘", 2),
+    ("会当凌绝顶，一览众山小", 4), ("海上生明月，天涯共此时", 6), ("枯藤老树昏鸦，小桥流水人家，夕阳西下", 5),
+    ("欲上高楼去避愁", 2), ("独坐幽篁里，弹琴复长啸", 4), ("渭城朝雨浥轻尘，客舍青青柳色新", 3),
+]  # fmt: skip
+
+
 def label(img: Image.Image, text: str) -> Image.Image:
     """A caption strip under a tile."""
     font = ImageFont.truetype(str(cjk_font_path()), 15)
@@ -75,9 +84,16 @@ def main() -> None:
         )
     sheet(tiles, 3).save(out / "shanshui_themes.jpg", quality=85, optimize=True)
 
+    kinds = []
+    for text, seed in KINDS:
+        p = paint(PaintRequest(text=text, size=(320, 240), seed=seed, inscribe=False))
+        plan = p.provenance["params"]["scene"]["plan"]
+        kinds.append(label(p.image, f"{text[:7]}  · {plan['kind']}, {plan['distance']}"))
+    sheet(kinds, 4).save(out / "shanshui_kinds.jpg", quality=85, optimize=True)
+
     seeds = [paint(PaintRequest(text="秋江 孤舟 雁", size=(320, 240), seed=s, inscribe=False))
              for s in range(1, 9)]  # fmt: skip
-    sheet([label(p.image, f"秋江 孤舟 雁  seed {p.seed}  · {p.provenance['params']['scene']['layout']}")
+    sheet([label(p.image, f"秋江 孤舟 雁  seed {p.seed}  · {p.provenance['params']['scene']['kind']}, {p.provenance['params']['scene']['layout']}")
            for p in seeds], 4).save(out / "shanshui_seeds.jpg", quality=85, optimize=True)  # fmt: skip
 
     theme = Theme(imagery=("mountain", "river", "pine", "pavilion", "boat"), season="autumn")

@@ -121,3 +121,19 @@ def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
                        check=True, env=env, capture_output=True)  # fmt: skip
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(
+    "idea", ["孤帆远影碧空尽，唯见长江天际流", "小桥流水人家 扁舟", "海上 孤舟", "大漠 长河 舟"]
+)
+def test_boats_are_on_open_water_not_on_land(idea: str) -> None:
+    for seed in range(6):
+        scene = compose_scene(read_scene(idea), 640, 480, seed)
+        boats = [e for e in scene.elements if e.kind == "boat"]
+        assert boats and scene.water
+        for boat in boats:
+            x = np.array([boat.x], dtype=np.float32)
+            on_land = [
+                m for m in scene.massifs if m.base >= boat.y and float(ridge(m, x)[0]) < boat.y
+            ]
+            assert not on_land, (seed, boat)

@@ -252,7 +252,7 @@ def _asked(p: Placer, it: SceneIntent, masses: list[Massif], horizon: float,
     main = max((m for m in masses if m.depth < 3.0), key=lambda m: max(q[2] for q in m.peaks))
     if it.water:
         bottom = horizon + 0.05 * p.h if it.kind in ("desert", "snowy_plain") else p.h
-        out += p.boats(it, horizon, bottom, bank)
+        out += p.boats(it, horizon, bottom, masses)
     if it.wants("waterfall"):
         cx, _, h = max(main.peaks, key=lambda q: q[2])
         out.append(Element("waterfall", cx + p.u(-0.08, 0.08) * h, min(main.base, p.h * 0.98),

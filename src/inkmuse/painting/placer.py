@@ -131,21 +131,32 @@ class Placer:
             return [Element("birds", x, y, self.w * self.u(0.008, 0.013), n)]
         return []
 
-    def boats(self, intent: SceneIntent, top: float, bottom: float, avoid: Massif) -> list[Element]:
-        """Boats asked for, on open water between `top` and `bottom`, away from a bank."""
+    def boats(
+        self, intent: SceneIntent, top: float, bottom: float, masses: list[Massif]
+    ) -> list[Element]:
+        """Boats asked for, on open water between `top` and `bottom`: of a few tries, the
+        one with the most water around it (no land above or beside it)."""
         if not intent.wants("boat", "fisherman"):
             return []
         n = 1 + (int(self.rng.integers(0, 3)) if intent.mood in ("joyful", "heroic") else 0)
         out = []
         for _ in range(n):
-            tries = self.rng.uniform(0.1, 0.9, 6) * self.w
-            clear = np.maximum(avoid.x0 - tries, tries - avoid.x1).clip(0, 0.25 * self.w)
-            x = float(tries[int(np.argmax(clear + self.rng.uniform(0, 0.05 * self.w, 6)))])
-            y = top + (bottom - top) * self.u(0.25, 0.6)
+            xs = (self.rng.uniform(0.08, 0.92, 12) * self.w).astype(np.float32)
+            ys = top + (bottom - top) * self.rng.uniform(0.2, 0.6, 12)
+            margin = self.w * 0.06
+            clear = np.ones(12, dtype=np.float32)
+            for m in masses:
+                # land stands at a try if the mass rises above it there or a boat's length away
+                for dx in (-margin, 0.0, margin):
+                    land = (ridge(m, xs + dx) < ys + 0.01 * self.h) & (m.base >= ys)
+                    clear -= land.astype(np.float32) * (0.5 if dx else 1.0)
+            k = int(np.argmax(clear + self.rng.uniform(0, 0.1, 12)))
             variant = (
                 "fisher" if intent.wants("fisherman") else str(self.rng.choice(["sail", "skiff"]))
             )
-            out.append(Element("boat", x, y, self.w * self.u(0.05, 0.08), variant))
+            out.append(
+                Element("boat", float(xs[k]), float(ys[k]), self.w * self.u(0.05, 0.08), variant)
+            )
         return out
 
     def smoke(self, x: float, y: float) -> Element:

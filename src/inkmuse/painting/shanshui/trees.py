@@ -38,8 +38,10 @@ def draw_tree(
     box = (tree.x - 1.0 * size, tree.y - 1.2 * size, 2.0 * size, 1.25 * size)
     ink, colour = Patch.new(*box), Patch.new(*box)
     if tree.variant == "bamboo":
-        _bamboo(ink, tree, rng)
-        canvas.lay_patch(ink, palette.ink, subject=True, opacity=0.85)
+        # 墨分浓淡: stalks behind in pale ink, those in front dark, so the grove has depth
+        _bamboo(ink, colour, tree, rng)
+        canvas.lay_patch(colour, palette.ink, subject=True, opacity=0.42)
+        canvas.lay_patch(ink, palette.ink, subject=True, opacity=0.88)
         return
     trunk_share, depth, spread, gnarl, foliage = _FORMS.get(tree.variant, _FORMS["leafy"])
     ends: list[Point] = []
@@ -152,10 +154,12 @@ def _blossom(colour: Patch, ink: Patch, points: list[Point], size: float,
         dot(ink, cx, cy, r * 0.25)
 
 
-def _bamboo(ink: Patch, tree: Element, rng: np.random.Generator) -> None:
-    """Ink bamboo: jointed stalks and clusters of blade-shaped leaves pointing down."""
+def _bamboo(ink: Patch, pale: Patch, tree: Element, rng: np.random.Generator) -> None:
+    """Ink bamboo: jointed stalks and clusters of blade-shaped leaves pointing down; about
+    half the stalks go on the `pale` patch, to be laid in lighter ink behind the others."""
     size = tree.size
-    for _ in range(int(rng.integers(3, 6))):
+    for k in range(int(rng.integers(3, 6))):
+        target = pale if k % 2 else ink
         x = tree.x + rng.normal(0, size * 0.08)
         height = size * rng.uniform(0.7, 1.0)
         bend = rng.normal(0, size * 0.05)
@@ -165,9 +169,9 @@ def _bamboo(ink: Patch, tree: Element, rng: np.random.Generator) -> None:
             t0, t1 = s / segments, (s + 1) / segments - 0.012
             p0 = (x + bend * t0 * t0, tree.y - height * t0)
             p1 = (x + bend * t1 * t1, tree.y - height * t1)
-            taper(ink, [p0, p1], w, w * 0.9)
+            taper(target, [p0, p1], w, w * 0.9)
             if s >= segments // 2 and rng.random() < 0.7:
-                _leaves(ink, p1, size, rng)
+                _leaves(target, p1, size, rng)
 
 
 def _leaves(ink: Patch, at: Point, size: float, rng: np.random.Generator) -> None:
