@@ -62,3 +62,23 @@ def test_a_hundred_kills_mid_save_lose_nothing_that_was_saved(tmp_path: Path) ->
         f" {len(reported)} saves returned, {len(indexed)} versions in {len(works)} works"
         f" after recovery, {len(health.notes)} scratch folder(s) left for the next save"
     )
+
+
+@pytest.mark.slow
+def test_reads_while_another_process_saves_see_only_whole_versions(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    reads = 0
+    with subprocess.Popen(
+        [sys.executable, str(WRITER), str(root), "60"], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        while proc.poll() is None:
+            with Library.open(root) as lib:  # each open indexes what it finds, under the lock
+                health = check(lib)
+                assert health.problems == [], health.problems
+                assert all(w.versions >= 1 for w in lib.list_works())
+            reads += 1
+        proc.communicate()
+    assert proc.returncode == 0 and reads >= 3
+    with Library.open(root) as lib:
+        assert sum(w.versions for w in lib.list_works()) == 60
