@@ -78,9 +78,13 @@ def export(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     stem: str = "piece",
-    synth: str = "numpy",
+    synth: str = "auto",
 ) -> dict[str, Path]:
-    """Write the chosen formats into `folder` (created); returns format → path."""
+    """Write the chosen formats into `folder` (created); returns format → path.
+
+    synth: 'auto' (the default) renders the WAV with fluidsynth and a General MIDI
+    SoundFont where both are installed, else with the built-in synthesizer; the JSON
+    names the one used. 'numpy' or 'fluidsynth' to choose."""
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:

@@ -1,10 +1,13 @@
 """Audio: a small deterministic numpy synthesizer, and fluidsynth when it is installed.
 
 Voices by General MIDI program: plucked strings (guzheng, pipa, guitars, harp) use
-Karplus-Strong, rendered once per pitch and cached; bowed and blown voices (erhu,
-violin, dizi, flute, strings) read a single-cycle wavetable with vibrato and an
-attack/release envelope; the piano is a wavetable with a decaying envelope. No random
-state outside the seed, so the same piece gives the same samples.
+Karplus-Strong, rendered once per pitch and cached, each instrument with its own decay
+(the pipa's short, the guzheng's ringing); bowed and blown voices (erhu, violin, dizi,
+flute, strings) read a single-cycle wavetable with every harmonic up to 9.9 kHz (band-
+limited per pitch, so high notes do not alias), an attack/release envelope and, on the
+tune, a vibrato that grows in after the attack: the erhu's about 5.5 Hz and 48 cents
+peak to peak, the dizi's lighter; the piano is a wavetable with a decaying envelope. No
+random state outside the seed, so the same piece gives the same samples.
 
 Output: mono 16-bit PCM at `SAMPLE_RATE` Hz, lasting the piece plus `TAIL_SECONDS` of
 release, peak-normalised to -1 dBFS.
@@ -30,28 +33,49 @@ TAIL_SECONDS = 1.0
 _TABLE = 2048
 _PLUCKED = frozenset({24, 25, 26, 27, 46, 104, 105, 106, 107})
 # program → harmonic amplitudes of the single-cycle table
+_HARMONICS = 48
+
+
+def _bowed(n: int, formant: float) -> float:
+    """A bowed string's harmonic n: sawtooth-like 1/n, lifted near the body's resonance
+    (Hz, for a 440 Hz note) so the upper partials carry (the erhu's nasal edge)."""
+    f = 440.0 * n
+    return (1.0 / n) * (1.0 + 1.5 * float(np.exp(-(((f - formant) / (0.6 * formant)) ** 2))))
+
+
 _RECIPES = {
-    73: (1.0, 0.25, 0.08, 0.04),  # flute / dizi: nearly pure, a little breath
-    40: tuple(1.0 / n for n in range(1, 13)),  # violin: bright sawtooth-like
-    110: tuple((1.0 / n) * (1.3 if n in (2, 3) else 1.0) for n in range(1, 11)),  # erhu
-    42: tuple(1.0 / n for n in range(1, 9)),  # cello
-    48: tuple(0.8 / n for n in range(1, 7)),  # string ensemble
+    73: (1.0, 0.25, 0.08, 0.04, 0.02, 0.01),  # flute / dizi: nearly pure, a little breath
+    40: tuple(_bowed(n, 3000.0) for n in range(1, _HARMONICS + 1)),  # violin
+    110: tuple(_bowed(n, 2200.0) for n in range(1, _HARMONICS + 1)),  # erhu
+    42: tuple(_bowed(n, 1200.0) for n in range(1, _HARMONICS + 1)),  # cello
+    48: tuple(0.8 / n for n in range(1, 17)),  # string ensemble
     0: (1.0, 0.45, 0.25, 0.12, 0.08, 0.05, 0.03),  # piano
 }
+# Vibrato on the tune: (rate Hz, depth in cents either side, seconds to grow in).
+_VIBRATO = {110: (5.5, 24.0, 0.3), 40: (5.8, 16.0, 0.35), 73: (5.0, 9.0, 0.4)}
+_DEFAULT_VIBRATO = (5.5, 10.0, 0.35)
+# Karplus-Strong loss per period at C3 (the pipa damps fast, the koto/guzheng rings).
+_PLUCK_DECAY = {106: 0.990, 107: 0.997, 104: 0.996, 105: 0.995}
 _GAIN = {"melody": 0.55, "texture": 0.3, "harmony": 0.18, "bass": 0.4}
 
 
-@lru_cache(maxsize=16)
-def _table(program: int) -> np.ndarray:
-    recipe = _RECIPES.get(program, _RECIPES[0])
+@lru_cache(maxsize=64)
+def _table(program: int, harmonics: int = _HARMONICS) -> np.ndarray:
+    """Single-cycle table of the program's recipe, cut to `harmonics` partials."""
+    recipe = _RECIPES.get(program, _RECIPES[0])[: max(harmonics, 1)]
     phase = np.arange(_TABLE) / _TABLE * 2 * np.pi
     wave = sum(a * np.sin((n + 1) * phase) for n, a in enumerate(recipe))
     table: np.ndarray = np.asarray(wave, dtype=np.float64)
     return table / float(np.max(np.abs(table)))
 
 
+def _band_limit(pitch: int) -> int:
+    """Partials that stay under 0.9 × Nyquist at this pitch (more vibrato headroom)."""
+    return max(1, int(0.45 * SAMPLE_RATE / (midi_to_hz(pitch) * 2 ** (60 / 1200))))
+
+
 @lru_cache(maxsize=64)  # 4 s per pitch: about 0.7 MB each
-def _pluck(pitch: int, seed: int, seconds: float = 4.0) -> np.ndarray:
+def _pluck(pitch: int, seed: int, seconds: float = 4.0, program: int = 107) -> np.ndarray:
     """Karplus-Strong string at a MIDI pitch, computed a period at a time (vectorised)."""
     period = max(2, round(SAMPLE_RATE / midi_to_hz(pitch)))
     n = int(seconds * SAMPLE_RATE)
@@ -62,7 +86,7 @@ def _pluck(pitch: int, seed: int, seconds: float = 4.0) -> np.ndarray:
     burst = np.convolve(burst, np.ones(5) / 5, mode="valid")
     out[:period] = burst - burst.mean()
     # Higher strings lose energy faster, as real ones do.
-    decay = 0.996 - 0.0001 * max(pitch - 48, 0)
+    decay = _PLUCK_DECAY.get(program, 0.996) - 0.0001 * max(pitch - 48, 0)
     pos = period
     while pos < n:
         end = min(pos + period, n)
@@ -103,7 +127,7 @@ def _shape(program: int, role: str, pitch: int, ticks: int, spt: float, seed: in
     if program in _PLUCKED:
         release = int(0.08 * SAMPLE_RATE)
         length = hold + release
-        wave = _pluck(pitch, seed)
+        wave = _pluck(pitch, seed, program=program)
         samples = np.zeros(length)
         take = min(length, len(wave))
         samples[:take] = wave[:take]
@@ -117,13 +141,14 @@ def _shape(program: int, role: str, pitch: int, ticks: int, spt: float, seed: in
     freq = np.full(length, midi_to_hz(pitch))
     if sustained and role == "melody":
         # Vibrato that grows in after the attack, as bowed and blown players do.
-        depth = 0.006 * np.clip(t / 0.35, 0.0, 1.0)
-        freq *= 1.0 + depth * np.sin(2 * np.pi * 5.5 * t)
+        rate, cents, grow = _VIBRATO.get(program, _DEFAULT_VIBRATO)
+        depth = cents * np.clip(t / grow, 0.0, 1.0)
+        freq *= 2.0 ** (depth * np.sin(2 * np.pi * rate * t) / 1200.0)
     pos = (np.cumsum(freq) / SAMPLE_RATE % 1.0) * _TABLE
     # Linear interpolation between table samples keeps the noise floor low.
     lo = pos.astype(np.int64)
     frac = pos - lo
-    table = _table(program)
+    table = _table(program, _band_limit(pitch))
     samples = table[lo % _TABLE] * (1.0 - frac) + table[(lo + 1) % _TABLE] * frac
     env = _envelope(length, hold, 0.06 if sustained else 0.004)
     if not sustained:
