@@ -7,6 +7,7 @@ import pytest
 from inkmuse.core.errors import InputError
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
+from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
 from inkmuse.poetry.generate.request import PoemRequest, parse_keywords
@@ -71,7 +72,6 @@ def test_keywords_are_split_and_simplified() -> None:
         (PoemRequest(keywords=("autumn",)), "keyword 'autumn'"),
         (PoemRequest(keywords=("一", "二", "三", "四", "五")), "5 keywords"),
         (PoemRequest(acrostic="春夏秋", form="七绝"), "impossible acrostic"),
-        (PoemRequest(acrostic="春春秋冬", form="七绝"), "impossible acrostic"),
         (PoemRequest(acrostic="春a秋冬", form="七绝"), "impossible acrostic"),
         (PoemRequest(keywords=("秋",), rhyme="七虞虞"), "no rhyme group"),
         (PoemRequest(keywords=("秋",), rhyme="一董"), "not a level-tone rhyme group"),
@@ -79,7 +79,7 @@ def test_keywords_are_split_and_simplified() -> None:
         (PoemRequest(keywords=("秋",), n=0), "n=0"),
         (PoemRequest(keywords=("秋",), temperature=5), "temperature"),
         (PoemRequest(opening="床前明月光照", form="五绝"), "has 6 characters"),
-        (PoemRequest(opening="床前明月光，床前明月光。", form="五绝"), "twice"),
+        (PoemRequest(opening="床前明月光，床前明月光。", form="五绝"), "fit none"),
         (PoemRequest(opening="白日依山尽，黄河入海去。", form="五绝"), "fit none"),
         (
             PoemRequest(opening="白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"),
@@ -103,3 +103,28 @@ def test_characters_the_poet_never_saw_are_left_out_with_a_note(tiny_poet: Embed
     result = write_poem(PoemRequest(keywords=("龘", "秋月"), form="五绝", seed=1, n=2), tiny_poet)
     assert any("龘" in note for note in result.notes)
     assert result.provenance["inputs"]["keywords"] == ["秋月"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["萧萧梧叶送寒声，", "独在异乡为异客，"],  # 夜书所见 (a 叠字), 九月九日忆山东兄弟 (重字)
+)
+def test_an_opening_the_checker_passes_is_continued(opening: str) -> None:
+    """One 重字 rule: a line the checker passes (with at most a warning) is never refused."""
+    result = write_poem(PoemRequest(opening=opening, form="七绝", seed=1, n=4))
+    assert result.text.startswith(opening)
+    report = check_poem(result.text, "七绝")
+    assert report.ok, [f.zh for f in report.errors]
+    own = [f for f in report.warnings if f.kind == "chong_zi"]
+    assert len(own) == (1 if "异" in opening else 0)  # the poet added no repeat of its own
+    assert any("重字" in note for note in result.notes) == ("异" in opening)
+
+
+def test_a_repeated_acrostic_head_is_kept_with_a_note() -> None:
+    result = write_poem(
+        PoemRequest(keywords=("春",), acrostic="春春秋冬", form="七绝", seed=1, n=4)
+    )
+    assert [line[0] for line in result.text.replace("。", "，").split("，") if line] == list(
+        "春春秋冬"
+    )
+    assert any("「春」" in note for note in result.notes)

@@ -19,7 +19,14 @@ from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_fo
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.messages import where_en, where_zh
 from inkmuse.poetry.prosody import TONE_MARKS, RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import Item, LineJudgement, judge_line, needs_rescue
+from inkmuse.poetry.rules import (
+    Item,
+    LineJudgement,
+    choose_rhyme_group,
+    judge_line,
+    needs_rescue,
+    repeats,
+)
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
@@ -469,20 +476,11 @@ class _Checker:
         )
 
     def _rhyme_group(self) -> str | None:
-        votes: dict[str, int] = {}  # in reading order: ties break the same way every run
-        for _tones, groups, estimated in self.ends[1::2]:
-            if estimated:
-                continue  # an inferred reading does not vote for the poem's rhyme
-            for g in dict.fromkeys(groups):
-                votes[g] = votes.get(g, 0) + 1
-        if not votes:
-            return None
-        if len(votes) == 1:
-            return next(iter(votes))
-        best = max(votes.values())
+        # An inferred reading does not vote for the poem's rhyme; the second line's readings
+        # break a tie (it is the first rhyme even when it was only estimated).
+        voting = [groups for _tones, groups, estimated in self.ends[1::2] if not estimated]
         second_line = self.ends[1][1] if len(self.ends) > 1 else ()
-        tied = [g for g, v in votes.items() if v == best]
-        return next((g for g in second_line if g in tied), tied[0])
+        return choose_rhyme_group(voting, prefer=second_line)
 
     def _first_line_rhymes(self, group: str | None) -> bool:
         tones, groups, _ = self.ends[0]
@@ -633,18 +631,8 @@ class _Checker:
             )
 
     def _repeats(self) -> None:
-        text = "".join(self.poem.lines)
-        n = self.n  # every line has n characters here: text index k is line k // n
-        first: dict[str, int] = {}
-        named: set[str] = set()
-        for k, ch in enumerate(text):
-            k0 = first.get(ch)
-            if k0 is None:
-                first[ch] = k
-            elif ch not in named and not (k % n and text[k - 1] == ch):  # 叠字 counts once
-                named.add(ch)
-                (i0, j0), (i, j) = divmod(k0, n), divmod(k, n)
-                self.faults.append(Fault("chong_zi", i + 1, j + 1, (ch, i0 + 1, j0 + 1)))
+        for ch, (i0, j0), (i, j) in repeats(self.poem.lines):
+            self.faults.append(Fault("chong_zi", i + 1, j + 1, (ch, i0 + 1, j0 + 1)))
 
     def _acrostic(self) -> None:
         if not self.acrostic:

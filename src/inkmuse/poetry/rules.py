@@ -162,3 +162,62 @@ def may_double(chars: Sequence[str], j: int) -> str | None:
     if any(a == b for a, b in pairwise(line)) or line[-1] not in reduplicated_chars():
         return None
     return line[-1]
+
+
+# A 重字: (the character, (line, position) where it first stood, (line, position) where it
+# came back), 0-based.
+Repeat = tuple[str, tuple[int, int], tuple[int, int]]
+
+
+def repeats(lines: Sequence[str]) -> list[Repeat]:
+    """重字: each character written a second time, named once, at its first return.
+
+    A 叠字 (the same character twice in a row inside a line, 萧萧) is one word, not a
+    repeat. This is the one rule: the checker warns with it, and the poet keeps a
+    person's own lines that have it (独在异乡为异客) instead of refusing them. The poet's own
+    characters are held to the stricter `may_double`, so what it writes never repeats.
+
+    >>> repeats(["独在异乡为异客", "每逢佳节倍思亲"])
+    [('异', (0, 2), (0, 5))]
+    >>> repeats(["萧萧梧叶送寒声"])
+    []
+    """
+    first: dict[str, tuple[int, int]] = {}
+    named: set[str] = set()
+    found: list[Repeat] = []
+    for i, line in enumerate(lines):
+        for j, ch in enumerate(line):
+            seen = first.get(ch)
+            if seen is None:
+                first[ch] = (i, j)
+            elif ch not in named and not (j and line[j - 1] == ch):
+                named.add(ch)
+                found.append((ch, seen, (i, j)))
+    return found
+
+
+def choose_rhyme_group(
+    ends: Sequence[Sequence[str]], prefer: Sequence[str] | None = None
+) -> str | None:
+    """The rhyme group of a poem from the 平 groups of its rhyme characters (one list per
+    rhyming line, in reading order; a character's groups in its reading order).
+
+    The group most rhymes can take wins; a tie goes to the first group of `prefer` (the
+    second line's readings; by default the earliest rhyme's) that is tied, else the
+    earliest. The checker and the poet (for a person's own rhymes) both choose with this.
+
+    >>> choose_rhyme_group([["十一尤"], ["十一尤", "四支"], ["十一尤"]])
+    '十一尤'
+    """
+    votes: dict[str, int] = {}  # in reading order: ties break the same way every run
+    for groups in ends:
+        for g in dict.fromkeys(groups):
+            votes[g] = votes.get(g, 0) + 1
+    if not votes:
+        return None
+    if len(votes) == 1:
+        return next(iter(votes))
+    best = max(votes.values())
+    tied = [g for g, v in votes.items() if v == best]
+    order = prefer if prefer is not None else ends[0]
+    return next((g for g in order if g in tied), tied[0])

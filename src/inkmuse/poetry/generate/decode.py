@@ -214,7 +214,9 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
     """
     tones = _char_tones(tables, ch)
     row.open_options = [t for t in row.open_options if t[j] in tones]
-    if not row.open_options or (ch in row.chars and ch != may_double(row.chars, j)):
+    # The person's own characters may repeat (the checker only warns); the poet's may not.
+    repeated = ch in row.chars and ch != may_double(row.chars, j)
+    if not row.open_options or (repeated and not forced):
         return False
     if j == 1 and len(tones) > 1 and not forced:
         return False

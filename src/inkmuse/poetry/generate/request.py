@@ -18,6 +18,7 @@ from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
 from inkmuse.poetry.generate.tables import get_tables, line_tone_options
 from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
+from inkmuse.poetry.rules import choose_rhyme_group, repeats
 from inkmuse.poetry.text import split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
 
@@ -91,6 +92,7 @@ def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan
         opening_lines = _opening(request.opening, kind, forced)
     if request.acrostic is not None:
         _acrostic(request.acrostic, kind, forced, tables.book)
+    notes.extend(_repeat_notes(kind, forced))
     group = None
     if request.rhyme:
         group = tables.book.resolve_group(request.rhyme)
@@ -147,7 +149,6 @@ def _opening(text: str, kind: FormKind, forced: dict[Position, str]) -> int:
             )
         for j, ch in enumerate(line):
             forced[(i, j)] = ch
-    _no_repeats(forced, "the opening repeats a character")
     whole = [line for line in poem.lines if len(line) == kind.line_length]
     return len(whole)
 
@@ -173,18 +174,19 @@ def _acrostic(text: str, kind: FormKind, forced: dict[Position, str], book: Rhym
                 accepted="characters the rhyme book lists",
             )
         forced[(i, 0)] = ch
-    _no_repeats(forced, "impossible acrostic")
 
 
-def _no_repeats(forced: dict[Position, str], what: str) -> None:
-    seen: dict[str, Position] = {}
-    for pos, ch in sorted(forced.items()):
-        if ch in seen:
-            raise InputError(
-                f"{what}: 「{ch}」 would appear twice (重字)",
-                accepted="characters that each appear once",
-            )
-        seen[ch] = pos
+def _repeat_notes(kind: FormKind, forced: dict[Position, str]) -> list[str]:
+    """The person's own 重字, named as the checker names them: kept, since the checker only
+    warns (独在异乡为异客), and never a reason to refuse; a 叠字 (萧萧) is no repeat."""
+    n = kind.line_length
+    rows = ["".join(forced.get((i, j), "\0") for j in range(n)) for i in range(_count(kind))]
+    return [
+        f"重字 in your own characters: 「{ch}」 (line {i0 + 1}, then line {i + 1}); "
+        "kept as you wrote it, the checker will warn"
+        for ch, (i0, _), (i, _) in repeats(rows)
+        if ch != "\0"
+    ]
 
 
 def _forced_group(kind: FormKind, forced: dict[Position, str], book: RhymeBook) -> str | None:
@@ -198,8 +200,9 @@ def _forced_group(kind: FormKind, forced: dict[Position, str], book: RhymeBook) 
     if not ends:
         return None
     per_char = [[r.group for r in book.readings(ch) if r.tone is Tone.PING] for ch in ends]
-    shared = set(per_char[0]).intersection(*per_char[1:])
-    return next((g for g in per_char[0] if g in shared), None)
+    group = choose_rhyme_group(per_char)
+    # The poet needs one group every fixed rhyme takes; the checker would call the rest 出韵.
+    return group if group is not None and all(group in g for g in per_char) else None
 
 
 def _count(kind: FormKind) -> int:
