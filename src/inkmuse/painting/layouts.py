@@ -108,11 +108,14 @@ def _desert(p: Placer, it: SceneIntent, snow: bool) -> Built:
 def _snowy_plain(p: Placer, it: SceneIntent, snow: bool) -> Built:
     """平远 in snow: a white plain, low far hills and a cold grove (寒林) on a rise."""
     horizon = p.h * p.u(0.48, 0.56)
-    out = [p.far_range(horizon, p.u(0.05, 0.09), True)]
-    bank = p.bank(-0.1, p.u(0.45, 0.6), p.u(0.04, 0.07), True, "ground")
+    out = [p.far_range(horizon, p.u(0.07, 0.12), True)]
+    # a low snowy rise in the middle distance, then the near rise where the grove stands
+    out.append(p.mass(2.2, horizon + p.h * p.u(0.08, 0.12), 0.45, 1.1,
+                      [(p.u(0.6, 0.9), p.u(0.15, 0.25), p.u(0.02, 0.04))], True, "ground"))  # fmt: skip
+    bank = p.bank(-0.1, p.u(0.45, 0.6), p.u(0.05, 0.08), True, "ground")
     out.append(bank)
-    trees = p.trees(bank, it, int(p.rng.integers(3, 6)), (0.14, 0.24), pool=["bare", "bare", "pine"],
-                    span=(0.15, 0.6))  # fmt: skip
+    trees = p.trees(bank, it, int(p.rng.integers(4, 7)), (0.2, 0.32), pool=["bare", "bare", "pine"],
+                    span=(0.15, 0.65))  # fmt: skip
     return "level", horizon, out, trees
 
 
