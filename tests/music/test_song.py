@@ -87,7 +87,7 @@ def test_lines_close_on_the_tonic_and_open_lines_do_not(song: Piece) -> None:
 
 
 def test_rhythm_reads_five_character_lines_as_two_bars_with_a_long_rhyme() -> None:
-    piece = compose(ComposeRequest(poem=JINGYESI, key="D羽", meter="4/4", seed=7))
+    piece = compose(ComposeRequest(poem=JINGYESI, key="D羽", meter="4/4", seed=7, intro=False))
     notes = piece.melody.notes
     bar = piece.ticks_per_bar
     for line_no in range(4):
@@ -100,7 +100,9 @@ def test_rhythm_reads_five_character_lines_as_two_bars_with_a_long_rhyme() -> No
 
 
 def test_seven_character_lines_take_three_bars() -> None:
-    piece = compose(ComposeRequest(poem="两个黄鹂鸣翠柳，一行白鹭上青天。", meter="4/4", seed=4))
+    piece = compose(
+        ComposeRequest(poem="两个黄鹂鸣翠柳，一行白鹭上青天。", meter="4/4", seed=4, intro=False)
+    )
     assert piece.bars == 6
 
 

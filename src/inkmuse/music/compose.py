@@ -23,6 +23,7 @@ from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
 from inkmuse.core.theme import Theme
 from inkmuse.music.accompaniment import accompany, instruments
 from inkmuse.music.folkstats import passing_share, phrase_end_weights
+from inkmuse.music.form import Arrangement, arrange
 from inkmuse.music.harmony import chord_at, harmonize, progression
 from inkmuse.music.lyrics import Line, read_lyrics, rhyming_lines
 from inkmuse.music.melody import Slot, arch_contour, melody_pitches, solve_phrase
@@ -44,7 +45,9 @@ class ComposeRequest:
     bars: length without a poem. style: 'chinese' (中国风), 'piano', 'strings' (None: chinese
     for Chinese lyrics or a Chinese mode, else piano). seed: None draws one (recorded).
     meter: '4/4', '2/4', '3/4' or '6/8' for Chinese lyrics (None: drawn for the mood);
-    English lyrics and music without words are in 4/4."""
+    English lyrics and music without words are in 4/4. intro: the instruments state the
+    motif before the voice (and, in a poem of 8 lines or more, between its halves);
+    refrain: sing the last couplet again (see `form`)."""
 
     poem: str | None = None
     mood: str | None = None
@@ -56,6 +59,8 @@ class ComposeRequest:
     seed: int | None = None
     title: str | None = None
     meter: str | None = None
+    intro: bool = True
+    refrain: bool = False
 
 
 def _theme(request: ComposeRequest) -> Theme:
@@ -126,8 +131,8 @@ def _passing_tones(notes: list[Note], key: Key, rng: np.random.Generator) -> lis
 
 
 def _song(
-    lines: list[Line], plan: MusicPlan, seed: int, meter: Meter
-) -> tuple[list[Note], list[SungSyllable], list[ChordSpan], int]:
+    lines: list[Line], plan: MusicPlan, seed: int, meter: Meter, request: ComposeRequest
+) -> tuple[list[Note], list[SungSyllable], list[ChordSpan], Arrangement]:
     key = plan.key
     profile = _profile(key)
     low, high = _register(key)
@@ -135,7 +140,7 @@ def _song(
     rhymes = rhyming_lines(lines)
     notes: list[Note] = []
     sung: list[SungSyllable] = []
-    cadences: dict[int, str] = {}
+    spans: list[tuple[int, int]] = []
     pos = 0
     prev: int | None = None
     shapes: dict[int, list[int]] = {}  # couplet position → scale steps of its last line
@@ -175,19 +180,23 @@ def _song(
             syll = line.syllables[s_no]
             sung.append(SungSyllable(i, syll.tone, syll.stress, idx, idx + len(durs) - 1))
             idx += len(durs)
-        final = slots[-1]
-        group = meter.group
-        for s in range(final.start // group, (final.start + final.duration - 1) // group + 1):
-            cadences[s] = "close" if closing else "open"
         prev = line_pitches[-1]
+        spans.append((pos, pos + rhythm.length))
         pos += rhythm.length
+    song = arrange(notes, sung, spans, intro=request.intro, refrain=request.refrain)
+    notes, sung = song.notes, song.sung
     if key.mode.chinese:
         notes, sung = _with_passing(notes, sung, key, make_rng(derive_seed(seed, "passing")))
+    cadences: dict[int, str] = {}
+    group = meter.group
+    for start, end, closing in song.phrase_ends:
+        for s in range(start // group, (end - 1) // group + 1):
+            cadences[s] = "close" if closing else "open"
     chords = harmonize(
-        key, notes, total=pos, slot=meter.group, mood=plan.mood, cadences=cadences,
+        key, notes, total=song.total, slot=group, mood=plan.mood, cadences=cadences,
         rng=make_rng(derive_seed(seed, "harmony")),
     )  # fmt: skip
-    return notes, sung, chords, pos
+    return notes, sung, chords, song
 
 
 def _line_rhythm(
@@ -310,8 +319,11 @@ def compose(request: ComposeRequest) -> Piece:
     style = _style(request, lines)
     plan = music_plan_from_theme(theme, style=style, key=request.key, tempo=request.tempo)
     meter = _meter(request, lines, plan, seed)
+    form: tuple[tuple[str, int, int], ...] = ()
     if lines is not None:
-        melody, sung, chords, total = _song(lines, plan, seed, meter)
+        melody, sung, chords, song = _song(lines, plan, seed, meter, request)
+        total, form = song.total, tuple(song.sections)
+        lines = [lines[i] for i in song.lines]
     else:
         if not 1 <= request.bars <= MAX_BARS:
             raise InputError(f"bars {request.bars} is out of range", accepted=f"1..{MAX_BARS}")
@@ -330,7 +342,8 @@ def compose(request: ComposeRequest) -> Piece:
         inputs={
             "poem": request.poem, "mood": request.mood, "key": request.key,
             "tempo": request.tempo, "bars": request.bars if lines is None else None,
-            "style": request.style, "meter": request.meter, "theme": {"mood": theme.mood, "season": theme.season,
+            "style": request.style, "meter": request.meter, "intro": request.intro,
+            "refrain": request.refrain, "theme": {"mood": theme.mood, "season": theme.season,
                                               "time_of_day": theme.time_of_day},
         },
         seed=seed,
@@ -340,7 +353,7 @@ def compose(request: ComposeRequest) -> Piece:
     return Piece(
         title=title, key=plan.key, tempo_bpm=plan.tempo_bpm, beats_per_bar=meter.beats,
         parts=parts, chords=chords, lines=lines or [], sung=sung, style=style,
-        provenance=record, beat_unit=meter.unit,
+        provenance=record, beat_unit=meter.unit, form=form,
     )  # fmt: skip
 
 

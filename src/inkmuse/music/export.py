@@ -57,6 +57,15 @@ def piece_record(piece: Piece, synth: str | None = None) -> dict[str, object]:
         "tempo_bpm": piece.tempo_bpm,
         "style": piece.style,
         "bars": piece.bars,
+        "meter": f"{piece.beats_per_bar}/{piece.beat_unit}",
+        "form": [
+            {
+                "section": name,
+                "bar": start / piece.ticks_per_bar + 1,
+                "bars": (end - start) / piece.ticks_per_bar,
+            }
+            for name, start, end in piece.form
+        ],
         "seconds": round(piece.duration_seconds, 3),
         "instruments": {p.role: {"name": p.name, "gm_program": p.program} for p in piece.parts},
         "progression": [

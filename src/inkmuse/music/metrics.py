@@ -143,7 +143,7 @@ def _syllable_ticks(piece: Piece) -> list[list[int]]:
 def rhythm_measures(piece: Piece) -> dict[str, float | None]:
     """pingze_length_ratio: mean length of 平 syllables over 仄 ones, each line's last
     syllable left out (it is held whatever its tone); rhythm_variety: share of lines whose
-    syllable lengths (last left out) no earlier line has; pickup_share: share of lines
+    syllable lengths (last left out) no earlier line of the verse has; pickup_share: share of lines
     after the first whose first syllable starts before a bar line."""
     lengths = _syllable_ticks(piece)
     ping: list[int] = []
@@ -152,7 +152,8 @@ def rhythm_measures(piece: Piece) -> dict[str, float | None]:
         for cls, t in list(zip(pingze(line), ticks, strict=True))[:-1]:
             (ping if cls == PING else ze if cls == ZE else []).append(t)
     ratio = round((sum(ping) / len(ping)) / (sum(ze) / len(ze)), 3) if ping and ze else None
-    patterns = [tuple(t[:-1]) for t in lengths]
+    verses = sum(name == "verse" for name, _a, _b in piece.form) or len(lengths)
+    patterns = [tuple(t[:-1]) for t in lengths[:verses]]  # a refrain repeats on purpose
     variety = sum(p not in patterns[:i] for i, p in enumerate(patterns)) / len(patterns)
     notes = piece.melody.notes
     firsts = [notes[s.first_note].start for k, s in enumerate(piece.sung)

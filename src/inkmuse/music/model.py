@@ -73,7 +73,9 @@ class Piece:
 
     tempo_bpm: quarter notes per minute. beats_per_bar / beat_unit: the time signature
     as written (4/4 → 4, 4; 6/8 → 6, 8).
-    sung: one entry per lyric syllable, in order (empty without lyrics).
+    sung: one entry per lyric syllable, in order (empty without lyrics); lines: the
+    lyric lines as sung (a refrain repeats some). form: the sections (intro, verse,
+    interlude, refrain) with their start and end ticks.
     provenance: the inputs, seed and versions (written into every exported file).
     """
 
@@ -88,6 +90,7 @@ class Piece:
     style: str
     provenance: dict[str, Any]
     beat_unit: int = 4
+    form: tuple[tuple[str, int, int], ...] = ()  # (section, start tick, end tick)
 
     @property
     def ticks_per_bar(self) -> int:
