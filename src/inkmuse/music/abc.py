@@ -113,7 +113,7 @@ def _line_breaks(piece: Piece, n_bars: int) -> list[tuple[int, int]]:
     if piece.sung:
         melody = piece.melody.notes
         lines = sorted({s.line for s in piece.sung})
-        for line in lines[1:]:
+        for line in lines:  # the first too: an intro gets its own music line
             first = next(s for s in piece.sung if s.line == line)
             starts.add(melody[first.first_note].start // bar)
     else:
