@@ -29,6 +29,7 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command(name="check")
 @click.argument("poem", required=False)
+@click.argument("second", required=False)  # 对联: the 下联 (cli/check_ci.py)
 @click.option(
     "-f",
     "--file",
@@ -40,7 +41,8 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
     "--form",
     help="五绝 七绝 五律 七律 五排 七排; English: sonnet, petrarchan, haiku, tanka, limerick, "
     "quatrain-abab|aabb|abba|aaba, couplets, heroic-couplets, villanelle, free-verse "
-    "(detected from the shape if omitted).",
+    "(detected from the shape if omitted); 词: a 词牌 (浣溪沙, 水调歌头 ...) or 词 (the tune read "
+    "from the shape); 对联 with the 上联 and 下联 as two arguments.",
 )
 @click.option(
     "--rhymebook", default="平水韵", show_default=True, help="平水韵, 中华新韵 or 中华通韵."
@@ -67,6 +69,7 @@ def _parse_pins(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--strict", is_flag=True, help="English: haiku/tanka syllables and refrains exactly.")
 def command(
     poem: str | None,
+    second: str | None,
     path: Path | None,
     form: str | None,
     rhymebook: str,
@@ -90,6 +93,13 @@ def command(
       cat poem.txt | inkmuse check -
     """
     text = _read_text(poem, path)
+    from inkmuse.cli import check_ci
+
+    if check_ci.handles(form, second):  # a 词牌, 词 or 对联
+        others = bool(acrostic or pins or rules != "strict" or rhymebook != "平水韵")
+        lower = read_argument(second, what="the 下联")
+        check_ci.run(form, text, lower, lang, as_json, others)
+        return
     from inkmuse.poetry.english import looks_english
 
     if looks_english(text):

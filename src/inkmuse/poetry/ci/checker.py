@@ -9,7 +9,7 @@ the variant on its own, so 换韵 (菩萨蛮) and 平仄通叶 in one 部 (西�
     >>> r = check_ci("一曲新词酒一杯，去年天气旧亭台。夕阳西下几时回？"
     ...              "无可奈何花落去，似曾相识燕归来。小园香径独徘徊。", "浣溪沙")
     >>> r.ok, r.variant.name, r.rhymes
-    (True, '正体', {0: '第五部'})
+    (True, '正体', {0: '第三部'})
 """
 
 from __future__ import annotations
@@ -132,8 +132,12 @@ class _Fit:
     rhymes: dict[int, str]
 
     @property
-    def cost(self) -> tuple[int, int]:
-        return (0 if self.aligned else 1, sum(f.severity == ERROR for f in self.faults))
+    def cost(self) -> tuple[int, int, int]:
+        """(lines do not line up, errors, warnings): a variant that reads the poem's own
+        line breaks beats one that only fits its characters."""
+        errors = sum(f.severity == ERROR for f in self.faults)
+        warnings = sum(f.severity == WARNING for f in self.faults)
+        return (0 if self.aligned else 1, errors, warnings)
 
     def report(self, detected: bool) -> CiReport:
         return CiReport(
@@ -264,7 +268,7 @@ def _tones(
                 pos,
                 (body[i], want.value, want.opposite.value),
                 fix=partial(
-                    suggest_chars, "平水韵", length, pos - 1, want, exclude=frozenset(body[i])
+                    suggest_chars, "平水韵", length, pos - 1, want, exclude=frozenset(body)
                 ),
             )
         )
@@ -354,12 +358,12 @@ def _why(best: _Fit, others: list[_Fit]) -> tuple[str, str]:
     en = f"held to {v.tune}, {v.name_en} ({en}): {en_fit}, {errors} error(s)"
     if others:
         zh += "；其余：" + "，".join(
-            f"{o.tune.name}{o.variant.name}{'' if o.aligned else '（句式不合）'}{o.cost[1]}处"
+            f"{o.tune.name}{o.variant.name}（{'' if o.aligned else '句式不合，'}{o.cost[1]}处错误）"
             for o in others
         )
         en += "; others: " + ", ".join(
-            f"{o.tune.name} {o.variant.name_en}{'' if o.aligned else ' (shape differs)'} "
-            f"{o.cost[1]}"
+            f"{o.tune.name} {o.variant.name_en} ({'' if o.aligned else 'shape differs, '}"
+            f"{o.cost[1]} error(s))"
             for o in others
         )
     return zh, en
