@@ -57,7 +57,7 @@ async def _burst(url: str, poems: int) -> tuple[list[httpx.Response], list[float
 
 @pytest.mark.slow
 def test_checks_do_not_wait_behind_a_queue_of_poems(tmp_path: Path, slow_poet: None) -> None:
-    # 60 poems: more than the server's 40 shared threads, fewer than the poet's queue (64).
+    # 60 poems: more than the server's 40 shared threads, fewer than the poet's queue (128).
     with running_studio(StudioConfig(home=tmp_path)) as url:
         poems, checks = asyncio.run(_burst(url, 60))
     assert [r.status_code for r in poems] == [200] * 60

@@ -23,7 +23,7 @@ class StudioConfig:
     max_upload_bytes: the largest photo accepted. workers: threads for long jobs (create,
     painting, music); 2 keeps a laptop responsive. poet_queue: poem and suggestion requests
     that may wait for the poet's two threads before the studio answers 429 (a poem takes
-    about 0.3 s alone, so 64 waiting is about 10 s). memory_mb: the budget long jobs reserve
+    about 0.3 s alone, two run at once, so 128 waiting is about 20 s). memory_mb: the budget long jobs reserve
     their estimated memory from (one 2048² neural painting needs about 3 GB). home: the
     user folder (None: INKMUSE_HOME or ~/.inkmuse)."""
 
@@ -32,7 +32,7 @@ class StudioConfig:
     token: str | None = None
     max_upload_bytes: int = 8 * 1024 * 1024
     workers: int = 2
-    poet_queue: int = 64
+    poet_queue: int = 128
     memory_mb: int = 4096
     home: Path | None = None
 
