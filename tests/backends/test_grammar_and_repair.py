@@ -15,8 +15,9 @@ from inkmuse.models.registry import backend_types, get_backend
 from inkmuse.poetry.backend_poet import BackendPoemRequest, extract_poem, write_with_backend
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import get_form
-from inkmuse.poetry.grammar import form_grammar, line_variants
+from inkmuse.poetry.grammar import form_grammar
 from inkmuse.poetry.prosody import get_rhymebook
+from inkmuse.poetry.rules import legal_tones
 
 GOOD = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 BAD = "白日依山尽，黄海入海流。欲穷千里目，更上一层台。"  # 海 wrong tone, 台 off-rhyme
@@ -55,11 +56,12 @@ def test_every_string_of_the_grammar_passes_the_checker(form: str) -> None:
         assert report.rhyme_group == group
 
 
-def test_line_variants_exclude_gu_ping_and_san_ping_wei() -> None:
-    variants = line_variants("平平仄仄平")
+def test_legal_tones_exclude_gu_ping_and_san_ping_wei() -> None:
+    lines = {line.pattern: line for spec in get_form("五律").patterns() for line in spec.lines}
+    variants = legal_tones(lines["平平仄仄平"])
     assert "仄平仄仄平" not in variants  # 孤平
-    assert "平平仄仄平" in variants
-    assert all(not v.endswith("平平平") for v in line_variants("仄仄仄平平"))
+    assert "平平仄仄平" in variants and "仄平平仄平" in variants  # 本句自救 is accepted
+    assert all(not v.endswith("平平平") for v in legal_tones(lines["仄仄仄平平"]))
 
 
 def test_repair_loop_sends_precise_faults_back() -> None:

@@ -15,33 +15,13 @@ checker, which runs on every draft afterwards.
 from __future__ import annotations
 
 from functools import cache
-from itertools import product
 
-from inkmuse.poetry.forms import FormKind, _slots
+from inkmuse.poetry.forms import FormKind, LineSpec
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook, position_frequencies
-from inkmuse.poetry.rules import judge_line
+from inkmuse.poetry.rules import legal_tones
 from inkmuse.poetry.tones import Tone
 
 COMMON_PER_POSITION = 1500  # Tang usage: the common characters keep drafts readable
-
-
-def line_variants(pattern: str) -> list[str]:
-    """Every tone sequence a line of this pattern may take without a fault or warning."""
-    slots = _slots(pattern)
-    free = [j for j, s in enumerate(slots) if not s.strict]
-    strict = tuple(s.strict for s in slots)
-    rhymes = pattern.endswith("平")
-    out = []
-    for flips in product((False, True), repeat=len(free)):
-        tones = list(pattern)
-        for j, flip in zip(free, flips, strict=True):
-            if flip:
-                tones[j] = "仄" if tones[j] == "平" else "平"
-        candidate = "".join(tones)
-        judgement = judge_line(candidate, pattern, strict, rhymes)
-        if judgement.score == (0, 0) and not judgement.accepted:
-            out.append(candidate)
-    return out
 
 
 @cache
@@ -73,9 +53,10 @@ def form_grammar(
     book = book or get_rhymebook("平水韵")
     n = kind.line_length
     ping, ze = _classes(book.name, n)
-    rhyme_chars = "".join(c for c in ping if group in book.rhyme_groups(c))
+    rhyme_chars = "".join(c for c in ping if book.sure_rhyme_group(c) == group)
     if len(rhyme_chars) < 20:  # a small group: allow all of it
-        rhyme_chars = "".join(sorted(book.group_chars(group, Tone.PING)))
+        whole = book.group_chars(group, Tone.PING)
+        rhyme_chars = "".join(sorted(c for c in whole if book.sure_rhyme_group(c) == group))
     # Each rhyme position draws from its own share of the group, so no rhyme repeats (重韵),
     # which a context-free grammar could not otherwise forbid.
     slots = max(len(spec.rhyme_positions()) for spec in kind.patterns(line_count))
@@ -84,12 +65,12 @@ def form_grammar(
         rules[f"R{r}"] = _charset(rhyme_chars[r::slots])
     line_rules: dict[tuple[str, int | None], str] = {}
 
-    def line_rule(pattern: str, rhyme_slot: int | None) -> str:
-        key = (pattern, rhyme_slot)
+    def line_rule(line: LineSpec, rhyme_slot: int | None) -> str:
+        key = (line.pattern, rhyme_slot)
         if key not in line_rules:
             name = f"l{len(line_rules)}"
             alternatives = []
-            for tones in line_variants(pattern):
+            for tones in legal_tones(line):
                 symbols = ["P" if t == "平" else "Z" for t in tones]
                 if rhyme_slot is not None:
                     symbols[-1] = f"R{rhyme_slot}"
@@ -104,7 +85,7 @@ def form_grammar(
         rhyme_lines = spec.rhyme_positions()
         for j, line in enumerate(spec.lines):
             slot = rhyme_lines.index(j) if j in rhyme_lines else None
-            parts.append(line_rule(line.pattern, slot))
+            parts.append(line_rule(line, slot))
             end = line.punct + ("\\n" if newline and line.punct == "。" else "")
             if j == len(spec.lines) - 1:
                 end = line.punct

@@ -170,6 +170,17 @@ class RhymeBook:
         """The groups a character can rhyme in, for rhymes of the given tone class."""
         return [r.group for r in self.readings(ch) if r.tone is tone]
 
+    def sure_rhyme_group(self, ch: str) -> str | None:
+        """The one 平 group a character rhymes in for certain, or None: a reading from the
+        book's own table (not estimated), and one 平 group only (a polyphone in two would
+        leave the poem's rhyme ambiguous). What a poet, a grammar or a mask may put at a
+        rhyme, so that the checker reads the rhyme group the poet meant."""
+        readings = self.readings(ch)
+        groups = {r.group for r in readings if r.tone is Tone.PING}
+        if len(groups) != 1 or any(r.estimated for r in readings):
+            return None
+        return groups.pop()
+
     def group_chars(self, group: str, tone: Tone = Tone.PING) -> frozenset[str]:
         return self.groups[group].chars.get(tone, frozenset())
 

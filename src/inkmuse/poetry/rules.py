@@ -10,9 +10,12 @@ five-character core).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 
+from inkmuse.poetry.forms import LineSpec
 from inkmuse.poetry.prosody import reduplicated_chars
 
 
@@ -221,3 +224,33 @@ def choose_rhyme_group(
     tied = [g for g, v in votes.items() if v == best]
     order = prefer if prefer is not None else ends[0]
     return next((g for g in order if g in tied), tied[0])
+
+
+@cache
+def legal_tones(line: LineSpec) -> tuple[str, ...]:
+    """Every tone string a line of this pattern may take with no error and no warning.
+
+    The standard pattern, each use of 一三五不论 that makes no 孤平, 三平尾 or 三仄尾, and the
+    accepted 拗 forms `judge_line` excuses in a line of its own (本句自救, 特拗). The one
+    answer for the checker (a line in it is never faulted), the embedded poet's decoder,
+    the token masks of a local model and the GBNF grammar; a property test holds them equal.
+
+    >>> from inkmuse.poetry.forms import get_form
+    >>> legal_tones(get_form("五绝").patterns()[0].lines[0])
+    ('平平仄仄平', '仄平平仄平', '平平平仄平')
+    """
+    pattern = line.pattern
+    strict = tuple(s.strict for s in line.slots)
+    options = []
+    for tones in itertools.product("平仄", repeat=len(pattern)):
+        text = "".join(tones)
+        if line.rhymes and text[-1] != "平":
+            continue
+        if any(s and t != p for s, t, p in zip(strict, text, pattern, strict=True)):
+            continue
+        judged = judge_line(text, pattern, strict, line.rhymes)
+        if not judged.errors and not judged.warnings:
+            options.append(text)
+    # The standard pattern first: it is always legal and is the fallback ordering.
+    options.sort(key=lambda t: (t != pattern, t))
+    return tuple(options)

@@ -24,9 +24,9 @@ import numpy as np
 
 from inkmuse.core.hanzi import is_han
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
-from inkmuse.poetry.grammar import _classes, line_variants
+from inkmuse.poetry.grammar import _classes
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import may_double
+from inkmuse.poetry.rules import legal_tones, may_double
 from inkmuse.poetry.tones import Tone
 
 
@@ -60,8 +60,8 @@ class FormMasks:
             for c in table.chars
             if c in common
         }
-        self.rhyme = {c for c in self.tones if group in self.book.rhyme_groups(c)}
-        self.variants = [line_variants(line.pattern) for line in spec.lines]
+        self.rhyme = {c for c in self.tones if self.book.sure_rhyme_group(c) == group}
+        self.variants = [legal_tones(line) for line in spec.lines]
         self.prompt_len = 0
 
     def allowed(self, text: str) -> list[int]:

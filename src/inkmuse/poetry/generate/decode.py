@@ -5,7 +5,7 @@ that can still end in a poem the checker passes:
 
 - the tone class the line's pattern wants, using 一三五不论 only where some completion of
   the line avoids 孤平, 三平尾 and 三仄尾 (the row tracks which legal tone strings of the
-  line are still open, see `tables.line_tone_options`);
+  line are still open, see `rules.legal_tones`);
 - the rhyme group, chosen at the first rhyme position (or given) and kept;
 - no character twice in the poem (重字), except a 叠字 (萧萧) filling one two-character
   foot, at most once a line (the checker counts a reduplication once), and characters the
@@ -33,8 +33,8 @@ from inkmuse.core.seeds import make_rng
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.poetry.forms import FormSpec
-from inkmuse.poetry.generate.tables import VocabTables, get_tables, line_tone_options
-from inkmuse.poetry.rules import may_double
+from inkmuse.poetry.generate.tables import VocabTables, get_tables
+from inkmuse.poetry.rules import legal_tones, may_double
 from inkmuse.poetry.tones import Tone
 
 # Sampling keeps the legal characters at least MIN_P times as likely as the best one (min-p
@@ -116,7 +116,7 @@ def _decode(
     rows = []
     for b in range(n):
         spec = specs[b % len(specs)]
-        rows.append(_Row(spec, fixed_group, [], list(line_tone_options(spec.lines[0]))))
+        rows.append(_Row(spec, fixed_group, [], list(legal_tones(spec.lines[0]))))
     prompt = np.array([vocab.encode_prompt(first.short, keywords)], dtype=np.int64)
     cache = runtime.new_cache(1)
     logits = runtime.forward(prompt, cache)[:, -1]
@@ -160,7 +160,7 @@ def _decode(
         tokens += 1
         if i + 1 < first.line_count:
             for row in rows:
-                row.open_options = list(line_tone_options(row.spec.lines[i + 1]))
+                row.open_options = list(legal_tones(row.spec.lines[i + 1]))
                 row.chars.append(row.spec.lines[i].punct)
         else:
             for row in rows:

@@ -16,9 +16,9 @@ from inkmuse.models.embedded import EmbeddedPoet, load_poet
 from inkmuse.models.embedded.vocab import FORMS
 from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
-from inkmuse.poetry.generate.tables import get_tables, line_tone_options
+from inkmuse.poetry.generate.tables import get_tables
 from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
-from inkmuse.poetry.rules import choose_rhyme_group, repeats
+from inkmuse.poetry.rules import choose_rhyme_group, legal_tones, repeats
 from inkmuse.poetry.text import split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
 
@@ -215,7 +215,7 @@ def _fits(spec: FormSpec, forced: dict[Position, str], book: RhymeBook, group: s
     and the rhyme positions one shared 平 group (the requested one, if any)."""
     groups: set[str] | None = {group} if group else None
     for i, line in enumerate(spec.lines):
-        options = list(line_tone_options(line))
+        options = list(legal_tones(line))
         for j in range(spec.line_length):
             ch = forced.get((i, j))
             if ch is None:

@@ -1,8 +1,8 @@
 """Per-vocabulary prosody arrays and per-line tone options, computed once and cached.
 
 Masked decoding asks the same questions at every step ("which ids may stand here?"), so the
-answers are precomputed as boolean arrays over the model's vocabulary for one rhyme book,
-and as the short list of legal tone strings for each line pattern.
+answers are precomputed as boolean arrays over the model's vocabulary for one rhyme book.
+The legal tone strings of each line are the form's own (`inkmuse.poetry.rules.legal_tones`).
 
     >>> from inkmuse.models.embedded import load_poet
     >>> tables = get_tables(load_poet().vocab, "平水韵")
@@ -12,7 +12,6 @@ and as the short list of legal tone strings for each line pattern.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,9 +20,7 @@ from numpy.typing import NDArray
 
 from inkmuse.core.hanzi import is_han
 from inkmuse.models.embedded.vocab import Vocab
-from inkmuse.poetry.forms import LineSpec
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import judge_line
 from inkmuse.poetry.tones import Tone
 
 Mask = NDArray[np.bool_]
@@ -79,31 +76,7 @@ def get_tables(vocab: Vocab, rhymebook: str) -> VocabTables:
         han[i] = True
         ping[i] = any(r.tone is Tone.PING for r in readings)
         ze[i] = any(r.tone is Tone.ZE for r in readings)
-        ping_groups = {r.group for r in readings if r.tone is Tone.PING}
-        if len(ping_groups) == 1 and not any(r.estimated for r in readings):
-            rhyme[i] = index[ping_groups.pop()]
+        sure = book.sure_rhyme_group(ch)
+        if sure is not None:
+            rhyme[i] = index[sure]
     return VocabTables(book, han, ping, ze, ze & ~ping, rhyme, groups)
-
-
-@cache
-def line_tone_options(spec: LineSpec) -> tuple[str, ...]:
-    """Every tone string a line of this pattern may take with no error or warning.
-
-    The standard pattern, plus each use of 一三五不论 that makes no 孤平, 三平尾 or 三仄尾,
-    plus the accepted 拗 forms the checker's own `judge_line` excuses (本句自救, 特拗).
-    """
-    pattern = spec.pattern
-    strict = tuple(s.strict for s in spec.slots)
-    options = []
-    for tones in itertools.product("平仄", repeat=len(pattern)):
-        text = "".join(tones)
-        if spec.rhymes and text[-1] != "平":
-            continue
-        if any(s and t != p for s, t, p in zip(strict, text, pattern, strict=True)):
-            continue
-        judged = judge_line(text, pattern, strict, spec.rhymes)
-        if not judged.errors and not judged.warnings:
-            options.append(text)
-    # The standard pattern first: it is always legal and is the fallback ordering.
-    options.sort(key=lambda t: (t != pattern, t))
-    return tuple(options)
