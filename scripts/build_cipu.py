@@ -228,22 +228,41 @@ def tone_counts(poems: list[Ci], length: int) -> tuple[list[int], list[int]]:
     return ping, votes
 
 
+def shared_lines(main: tuple[int, ...], other: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Pairs (line in main, line in other) that are the same line: the common run of
+    lines from the start, the common run from the end, and difflib's matches between.
+    Anchoring at both ends keeps the 上片 of one from matching the 下片 of the other, as
+    a plain longest-match would when the two halves repeat."""
+    n = 0
+    while n < min(len(main), len(other)) and main[n] == other[n]:
+        n += 1
+    m = 0
+    while (
+        m < min(len(main), len(other)) - n and main[len(main) - 1 - m] == other[len(other) - 1 - m]
+    ):
+        m += 1
+    pairs = [(k, k) for k in range(n)]
+    middle_a, middle_b = main[n : len(main) - m], other[n : len(other) - m]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        pairs.extend((n + a + k, n + b + k) for k in range(size))
+    pairs.extend((len(main) - 1 - k, len(other) - 1 - k) for k in range(m))
+    return pairs
+
+
 def pooled(
     shape: tuple[int, ...], counts: tuple[list[int], list[int]], main: dict
 ) -> tuple[list[int], list[int]]:
-    """A 又一体's votes plus the 正体's on the lines they share: the same length at the
-    same place in the run of lines (difflib's alignment of the two length sequences).
-    A variant of a dozen poems cannot hold a position strict on its own votes, and
-    without the 正体's it would let any tone through where the poems are one line."""
+    """A 又一体's votes plus the 正体's on the lines they share (`shared_lines`). A
+    variant of a dozen poems cannot hold a position strict on its own votes, and without
+    the 正体's it would let any tone through where the two forms are one line."""
     ping, votes = list(counts[0]), list(counts[1])
     mine = _starts(shape)
     theirs = _starts(tuple(main["lengths"]))
-    matcher = difflib.SequenceMatcher(None, tuple(main["lengths"]), shape, autojunk=False)
-    for a, b, n in matcher.get_matching_blocks():
-        for k in range(n):
-            for j in range(shape[b + k]):
-                ping[mine[b + k] + j] += main["ping_votes"][theirs[a + k] + j]
-                votes[mine[b + k] + j] += main["votes"][theirs[a + k] + j]
+    for a, b in shared_lines(tuple(main["lengths"]), shape):
+        for j in range(shape[b]):
+            ping[mine[b] + j] += main["ping_votes"][theirs[a] + j]
+            votes[mine[b] + j] += main["votes"][theirs[a] + j]
     return ping, votes
 
 
