@@ -24,6 +24,9 @@ def test_an_opaque_origin_cannot_change_state(client: httpx.Client) -> None:
         assert client.post(path, json=body, headers=NULL).status_code == 403
     assert client.delete("/api/works/0123456789ab", headers=NULL).status_code == 403
     assert client.get("/api/options", headers=NULL).status_code == 200  # reading is harmless
+    for odd in ("http://[", "file://", "null, null", "http://127.0.0.1:1"):
+        response = client.post("/api/check", json={"text": "白"}, headers={"Origin": odd})
+        assert response.status_code == 403, odd
     assert client.post("/api/uploads", files=photo).status_code == 200  # the studio's own page
 
 

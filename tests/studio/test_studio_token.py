@@ -49,6 +49,9 @@ def test_the_token_is_swapped_for_a_strict_cookie_and_leaves_the_url(tmp_path: P
             assert response.status_code == 401
             headers = {"X-Inkmuse-Token": TOKEN}  # tools may still send the header
             assert stranger.get("/api/options", headers=headers).status_code == 200
+            # The redirect stays on the studio, whatever the path looks like.
+            response = stranger.get(f"{url}//evil.example/x", params={"token": TOKEN})
+            assert response.headers["location"] == "/evil.example/x"
 
 
 @pytest.mark.slow
@@ -120,7 +123,8 @@ def test_the_token_comes_from_a_file_or_the_environment_and_is_never_printed(
     env.pop("INKMUSE_STUDIO_TOKEN", None)
     token_file = tmp_path / "token"
     token_file.write_text(TOKEN + "\n", encoding="utf-8")
-    err = _serve(["--token-file", str(token_file)], env)
+    # The file wins over a token left in the environment.
+    err = _serve(["--token-file", str(token_file)], {**env, "INKMUSE_STUDIO_TOKEN": "x" * 20})
     assert "inkmuse studio on http://127.0.0.1:" in err and TOKEN not in err
     err = _serve([], {**env, "INKMUSE_STUDIO_TOKEN": TOKEN})
     assert "?token=YOUR_TOKEN" in err and TOKEN not in err

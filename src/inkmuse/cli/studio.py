@@ -11,13 +11,14 @@ from inkmuse.core.errors import InputError, MissingDependencyError
 TOKEN_ENV = "INKMUSE_STUDIO_TOKEN"
 
 
-def read_token(token: str | None, token_file: Path | None) -> str | None:
-    """The token from --token / $INKMUSE_STUDIO_TOKEN, or the first line of --token-file
-    (a file or an environment variable keep it out of `ps`; argv does not)."""
+def read_token(token: str | None, token_file: Path | None, token_from_argv: bool) -> str | None:
+    """The token from --token / $INKMUSE_STUDIO_TOKEN, or the first line of --token-file,
+    which wins over the environment (a file or an environment variable keep it out of
+    `ps`; argv does not)."""
     if token_file is None:
         return token
-    if token is not None:
-        raise InputError("both a token and --token-file", accepted="one of them")
+    if token is not None and token_from_argv:
+        raise InputError("both --token and --token-file", accepted="one of them")
     try:
         lines = token_file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
@@ -26,6 +27,11 @@ def read_token(token: str | None, token_file: Path | None) -> str | None:
             accepted="a readable UTF-8 file whose first line is the token",
         ) from None
     return lines[0].strip() if lines else ""
+
+
+def _given_on_command_line(name: str) -> bool:
+    source = click.get_current_context().get_parameter_source(name)
+    return source is click.core.ParameterSource.COMMANDLINE
 
 
 @click.command(name="studio")
@@ -83,7 +89,7 @@ def command(
     config = StudioConfig(
         host=host,
         port=port,
-        token=read_token(token, token_file),
+        token=read_token(token, token_file, _given_on_command_line("token")),
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         memory_mb=memory_mb,
     ).validated()

@@ -74,7 +74,7 @@ class Guard:
             return _deny(
                 403, "requests from an opaque origin (Origin: null)", "pages of this studio"
             )
-        if origin and origin != "null" and urlsplit(origin).netloc != host:
+        if origin and origin != "null" and not _same_origin(origin, host):
             return _deny(403, "requests from another site", "pages of this studio")
         if self.config.token:
             token_refusal = self._token(scope, headers, host)
@@ -93,7 +93,8 @@ class Guard:
             if not secrets.compare_digest(given_in_url[0].encode(), expected):
                 return _deny(401, "wrong token", "the token the studio was started with")
             rest = urlencode([(k, v) for k, v in query if k != "token"])
-            return _exchange(scope["path"] + (f"?{rest}" if rest else ""), self.config.token, host)
+            path = "/" + scope["path"].lstrip("/")  # never "//host": that would leave the studio
+            return _exchange(path + (f"?{rest}" if rest else ""), self.config.token, host)
         if not scope["path"].startswith("/api/"):
             return None  # the page and its scripts are no secret; the API is
         given = headers.get(TOKEN_HEADER.lower()) or _cookies(headers).get(_cookie_name(host), "")
@@ -154,6 +155,13 @@ def _cookies(headers: dict[str, str]) -> dict[str, str]:
 def _cookie_name(host: str) -> str:
     port = host.rsplit(":", 1)[1] if ":" in host and not host.endswith("]") else ""
     return f"{TOKEN_COOKIE}_{port}" if port.isdigit() else TOKEN_COOKIE
+
+
+def _same_origin(origin: str, host: str) -> bool:
+    try:
+        return urlsplit(origin).netloc == host
+    except ValueError:  # "http://[" and the like: not this studio
+        return False
 
 
 def _hostname(host_header: str) -> str:
