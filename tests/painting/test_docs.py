@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -34,7 +35,10 @@ def test_example_runs(line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                       capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     _run(line, tmp_path, monkeypatch)
     out = capsys.readouterr().out
-    assert out.startswith("wrote") or "Stable Diffusion prompt" in out
+    if "--json" in line:
+        assert json.loads(out)["scene"]["kind"]
+    else:
+        assert out.startswith("wrote") or "Stable Diffusion prompt" in out
 
 
 def test_sample_output_is_what_the_first_example_prints(
