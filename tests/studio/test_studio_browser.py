@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,12 @@ OFF_RHYME = "白日依山尽，黄河入海流。欲穷千里目，更上一层�
 FIXED = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 
 
-@pytest.fixture()
-def page(tmp_path: Path) -> Iterator[object]:
+@contextmanager
+def _browser(tmp_path: Path, config: StudioConfig, path: str = "/") -> Iterator[object]:
+    """A fresh Chromium on the studio's `path`, ready; fails on any page error."""
     from playwright.sync_api import sync_playwright
 
-    with running_studio(StudioConfig(home=tmp_path / "home")) as url, sync_playwright() as pw:
+    with running_studio(config) as url, sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path / "profile"),  # a fresh user-data-dir
             executable_path=str(CHROMIUM), headless=True, args=FLAGS, locale="zh-CN",
@@ -48,12 +50,18 @@ def page(tmp_path: Path) -> Iterator[object]:
             tab = context.new_page()
             errors: list[str] = []
             tab.on("pageerror", lambda err: errors.append(str(err)))
-            tab.goto(url + "/")
+            tab.goto(url + path)
             tab.wait_for_selector("body[data-ready='1']")
             yield tab
             assert errors == [], errors
         finally:
             context.close()
+
+
+@pytest.fixture()
+def page(tmp_path: Path) -> Iterator[object]:
+    with _browser(tmp_path, StudioConfig(home=tmp_path / "home")) as tab:
+        yield tab
 
 
 def _shot(page: object, tmp_path: Path, name: str) -> Path:
@@ -207,3 +215,21 @@ def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
         "下载 WAV",
     ]
     _shot(p, tmp_path, "studio-music.png")
+
+
+def test_token_mode_works_from_one_link(tmp_path: Path) -> None:
+    # Issue 14, item 8: the page opened once with ?token= runs every call, event stream,
+    # audio and image on the cookie, and the token is gone from the address bar.
+    token = "k3J9-test-token-of-enough-length"
+    config = StudioConfig(home=tmp_path / "home", token=token)
+    with _browser(tmp_path, config, f"/?token={token}") as p:
+        assert "token" not in p.url  # type: ignore[attr-defined]
+        assert p.evaluate("document.cookie") == ""  # type: ignore[attr-defined]  # HttpOnly
+        assert "inkmuse" in p.inner_text("#version")  # type: ignore[attr-defined]
+        p.fill("#poem-input", FIXED)  # type: ignore[attr-defined]
+        p.wait_for_function("document.querySelector('#poem-summary .ok') !== null")  # type: ignore[attr-defined]
+        p.click('[data-tab="music"]')  # type: ignore[attr-defined]
+        p.fill("#music-seed", "2")  # type: ignore[attr-defined]
+        p.click("#music-go")  # type: ignore[attr-defined]
+        p.wait_for_function("document.querySelector('#music-audio').duration > 5", timeout=60_000)  # type: ignore[attr-defined]
+        p.wait_for_function("document.querySelector('#music-roll').naturalWidth > 0")  # type: ignore[attr-defined]
