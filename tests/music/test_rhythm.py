@@ -171,3 +171,16 @@ def test_a_line_that_does_not_rhyme_breathes_an_eighth_in_six_eight() -> None:
         rng=np.random.default_rng(1), profile="chinese",
     )  # fmt: skip
     assert r.length % 12 == 0 and r.rest == 2 and len(r.groups) == 2
+
+
+def test_six_eight_is_written_in_two_beats() -> None:
+    """In 6/8 no written note crosses the bar's middle unless it fills the whole bar."""
+    from inkmuse.music.notation import bars_of, beat_ticks, voice_events
+
+    piece = compose(ComposeRequest(poem=POEMS[0], seed=7, meter="6/8"))
+    assert beat_ticks(piece) == 6
+    for part in piece.parts:
+        for bar in bars_of(voice_events(part, piece.length_ticks), 12, beat=6):
+            for ev in bar:
+                at = ev.start % 12
+                assert not (at < 6 < at + ev.duration) or ev.duration == 12, ev

@@ -23,6 +23,7 @@ from inkmuse.core.errors import DataError
 from inkmuse.core.provenance import provenance_json
 from inkmuse.music.model import Piece
 from inkmuse.music.notation import Event, bars_of, melisma_slurs, slur_mark, voice_events
+from inkmuse.music.notation import beat_ticks as _beat
 from inkmuse.music.theory import LETTER_PC, Key, signature_alters
 
 _ACC = {2: "^^", 1: "^", 0: "=", -1: "_", -2: "__"}
@@ -61,7 +62,7 @@ def abc_text(piece: Piece) -> str:
         f"K:{_key_field(key)}",
     ]
     cuts = frozenset(c.start for c in piece.chords)
-    bars = bars_of(voice_events(melody, piece.length_ticks), bar, cuts)
+    bars = bars_of(voice_events(melody, piece.length_ticks), bar, cuts, _beat(piece))
     # One music line per lyric line (or per four bars without lyrics).
     breaks = _line_breaks(piece, len(bars))
     chords = list(piece.chords)

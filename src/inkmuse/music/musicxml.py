@@ -15,6 +15,7 @@ from inkmuse import __version__
 from inkmuse.core.provenance import provenance_json
 from inkmuse.music.model import TICKS_PER_QUARTER, ChordSpan, Piece
 from inkmuse.music.notation import VALUES, Event, bars_of, melisma_slurs, slur_mark, voice_events
+from inkmuse.music.notation import beat_ticks as _beat
 from inkmuse.music.theory import Key
 
 _KIND = {"maj": "major", "min": "minor", "dim": "diminished", "sus2": "suspended-second",
@@ -87,7 +88,7 @@ def _attributes(piece: Piece, bass: bool) -> str:
 def _part_xml(piece: Piece, index: int) -> str:
     part = piece.parts[index]
     total, bar = piece.length_ticks, piece.ticks_per_bar
-    bars = bars_of(voice_events(part, total), bar)
+    bars = bars_of(voice_events(part, total), bar, beat=_beat(piece))
     pitches = [n.pitch for n in part.notes]
     # Bass clef when the part lives mostly below middle C (the guzheng's arpeggios do).
     bass = bool(pitches) and sum(pitches) / len(pitches) < 60

@@ -74,9 +74,14 @@ def voice_events(part: Part, total: int) -> list[Event]:
     return events
 
 
-def bars_of(events: list[Event], bar: int, cuts: frozenset[int] = frozenset()) -> list[list[Event]]:
+def bars_of(
+    events: list[Event], bar: int, cuts: frozenset[int] = frozenset(), beat: int = 4
+) -> list[list[Event]]:
     """Events per bar, each split at bar lines, at the extra `cuts` ticks (chord changes,
-    so a chord symbol can sit on its own note) and into writable values (tied)."""
+    so a chord symbol can sit on its own note) and into writable values (tied). In a
+    compound meter (beat = 6, a dotted quarter) a note that does not fill the whole bar is
+    also split at the bar's middle, so 6/8 shows its two beats (a dotted quarter tied to
+    an eighth, not a half note across the beat)."""
     bars: list[list[Event]] = []
     ordered = sorted(cuts)
     for ev in events:
@@ -84,6 +89,9 @@ def bars_of(events: list[Event], bar: int, cuts: frozenset[int] = frozenset()) -
         while left > 0:
             room = bar - t % bar
             room = min([room, *(c - t for c in ordered if t < c < t + room)])
+            whole_bar = t % bar == 0 and left >= bar
+            if beat % 3 == 0 and not whole_bar and t % bar < beat < t % bar + room:
+                room = beat - t % bar
             chunk = min(room, left)
             values = note_values(chunk)
             for k, v in enumerate(values):
@@ -130,3 +138,9 @@ def slur_mark(ev: Event, slurs: tuple[frozenset[int], frozenset[int]]) -> str:
     if not ev.tie_start and ev.start + ev.duration in slurs[1]:
         return "stop"
     return ""
+
+
+def beat_ticks(piece: Piece) -> int:
+    """The felt beat in ticks: a dotted quarter (6) in 6/8, else the written beat."""
+    unit = 16 // piece.beat_unit
+    return 3 * unit if piece.beat_unit == 8 and piece.beats_per_bar % 3 == 0 else unit
