@@ -349,21 +349,23 @@ def _starts(poem: PoemText) -> list[int]:
 
 
 def _why(best: _Fit, others: list[_Fit]) -> tuple[str, str]:
+    """Which variant, how common it is, and how the nearest others fared."""
     v = best.variant
     zh, en = v.describe()
-    errors = best.cost[1]
+    _, errors, warnings = best.cost
     zh_fit = "字数句式相合" if best.aligned else "字数句式不合，取最近之体"
     en_fit = "the lines match" if best.aligned else "the lines do not match; nearest variant"
-    zh = f"按{v.tune}{v.name}（{zh}）：{zh_fit}，{errors}处错误"
-    en = f"held to {v.tune}, {v.name_en} ({en}): {en_fit}, {errors} error(s)"
+    zh = f"按{v.tune}{v.name}（{zh}）：{zh_fit}，{errors}处错误，{warnings}处提示"
+    en = f"held to {v.tune}, {v.name_en} ({en}): {en_fit}, {errors} error(s), {warnings} warning(s)"
     if others:
         zh += "；其余：" + "，".join(
-            f"{o.tune.name}{o.variant.name}（{'' if o.aligned else '句式不合，'}{o.cost[1]}处错误）"
+            f"{o.tune.name}{o.variant.name}（{'' if o.aligned else '句式不合，'}"
+            f"{o.cost[1]}处错误，{o.cost[2]}处提示）"
             for o in others
         )
         en += "; others: " + ", ".join(
             f"{o.tune.name} {o.variant.name_en} ({'' if o.aligned else 'shape differs, '}"
-            f"{o.cost[1]} error(s))"
+            f"{o.cost[1]} error(s), {o.cost[2]} warning(s))"
             for o in others
         )
     return zh, en
