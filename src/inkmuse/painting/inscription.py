@@ -19,11 +19,14 @@ import textwrap
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.seeds import derive_seed
+from inkmuse.painting.calligraphy import write_char
 from inkmuse.painting.canvas import Canvas
 from inkmuse.painting.fonts import cjk_font_path, latin_font_path, load_font
+from inkmuse.painting.hanzi_strokes import medians
 from inkmuse.painting.noise import FloatArray
 from inkmuse.painting.palettes import Palette
 from inkmuse.painting.seal import seal_alpha
@@ -48,6 +51,7 @@ class Inscription:
     font_size: int
     lines: tuple[str, ...]
     vertical: bool
+    hand: str = "font"  # "brush" when at least one character was written along its strokes
 
 
 def ganzhi_year(year: int) -> str:
@@ -107,12 +111,13 @@ def inscribe(canvas: Canvas, text: str, palette: Palette, *, sign: str, seal: st
     start = max(12, int(h * (0.042 if vertical else 0.036)))
     size = start
     while size >= max(10, int(h * 0.018)):
-        block = _layout(lines, sign, size, vertical)
+        block = _layout(lines, sign, size, vertical, seed)
         spot = _find_spot(table, dark_table, block.size, int(size * 0.6), prefer_right)
         if spot is not None:
             x, y = spot
             _draw(canvas, block, x, y, palette, seal, seed)
-            return Inscription((x, y, *block.size), size, tuple(lines), vertical)
+            hand = "brush" if block.brushed else "font"
+            return Inscription((x, y, *block.size), size, tuple(lines), vertical, hand)
         size = int(size * 0.88)
     return None
 
@@ -122,9 +127,10 @@ class _Block:
     size: tuple[int, int]
     text: Image.Image  # 'L' coverage of all writing
     seal_at: tuple[int, int, int]  # x, y, side
+    brushed: bool = False  # some characters were written with the brush
 
 
-def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
+def _layout(lines: list[str], sign: str, size: int, vertical: bool, seed: int = 0) -> _Block:
     small = max(8, int(size * 0.72))
     # big enough that its characters read at 1024 px (each a cell of about 30x60 px)
     seal_side = max(14, int(size * 1.9))
@@ -142,18 +148,25 @@ def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
         width = max(len(lines) * col_w + sign_w, 1) + (0 if sign_chars else seal_side + 4)
         img = Image.new("L", (width, height), 0)
         draw = ImageDraw.Draw(img)
+        brushed = False
         for i, line in enumerate(lines):  # right to left
             cx = width - (i + 0.5) * col_w
             for j, ch in enumerate(line):
-                draw.text((cx, j * step + step / 2), ch, font=font, fill=255, anchor="mm")
+                centre = (cx, j * step + step / 2)
+                wrote = _write(img, ch, centre, size, derive_seed(seed, "brush", str(i), str(j)))
+                brushed |= wrote
+                if not wrote:  # no stroke data for this character: the font writes it
+                    draw.text(centre, ch, font=font, fill=255, anchor="mm")
         # the seal goes under the signature, or alone in its own column left of the poem
         sx = width - len(lines) * col_w - sign_w / 2 if sign_chars else seal_side / 2 + 2
         y = size * 1.5 if sign_chars else height - seal_side * 1.2
-        for ch in sign_chars:
-            draw.text((sx, y + sstep / 2), ch, font=sfont, fill=255, anchor="mm")
+        for k, ch in enumerate(sign_chars):
+            centre = (sx, y + sstep / 2)
+            if not _write(img, ch, centre, small, derive_seed(seed, "brush", "sign", str(k))):
+                draw.text(centre, ch, font=sfont, fill=255, anchor="mm")
             y += sstep
         seal_at = (int(sx - seal_side / 2), int(y + seal_side * 0.15), seal_side)
-        return _Block((width, height), img, seal_at)
+        return _Block((width, height), img, seal_at, brushed)
     font = load_font(latin_font_path(), size)
     sfont = load_font(latin_font_path(), small)
     lead = int(size * 1.35)
@@ -173,6 +186,22 @@ def _layout(lines: list[str], sign: str, size: int, vertical: bool) -> _Block:
     return _Block(
         (width, height), img, (width - size // 2 - seal_side, y + int(seal_side * 0.2), seal_side)
     )
+
+
+def _write(img: Image.Image, ch: str, centre: tuple[float, float], size: int, seed: int) -> bool:
+    """Write `ch` with the brush along its stroke medians, centred on `centre`, when the
+    stroke data is installed; False (nothing drawn) otherwise, and the font writes it."""
+    strokes = medians(ch)
+    if strokes is None:
+        return False
+    ss = 2  # written at 2x and reduced, like every small stroke
+    tile = Image.new("L", (size * ss, size * ss), 0)
+    write_char(ImageDraw.Draw(tile), strokes, (0.0, 0.0), size * ss, seed)
+    tile = tile.resize((size, size), Image.Resampling.BOX)
+    x, y = int(centre[0] - size / 2), int(centre[1] - size / 2)
+    region = img.crop((x, y, x + size, y + size))
+    img.paste(ImageChops.lighter(region, tile), (x, y))
+    return True
 
 
 def _text_width(font: ImageFont.FreeTypeFont, text: str) -> float:

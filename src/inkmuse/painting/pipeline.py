@@ -90,6 +90,7 @@ def paint(request: PaintRequest) -> Painting:
         params["scene"] = scene.to_dict()
     if inscription is not None:
         params["inscription"] = {"box": list(inscription.box), "font_size": inscription.font_size,
+                                 "hand": inscription.hand,
                                  "font": (cjk_font_path() if inscription.vertical else latin_font_path()).name}  # fmt: skip
     inputs: dict[str, Any] = {"text": req.text, "poem": poem}
     for key, path in (
