@@ -120,3 +120,10 @@ def test_report_as_json() -> None:
     assert data["ok"] and data["form"] == "西江月" and data["variant"] == "正体"
     assert data["rhymes"] == {"0": "第七部"}
     assert data["counts"] == {"errors": 0, "warnings": 0}
+    assert data["lines"][1] == {
+        "text": "清风半夜鸣蝉",
+        "tones": "平平仄仄平平",
+        "pattern": "⊕平⊖仄平平",
+        "rhyme": True,
+    }
+    assert data["lines"][0]["rhyme"] is False

@@ -68,6 +68,26 @@ class CiReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def grid(self) -> list[dict[str, Any]]:
+        """Per line of the poem: its text, tone marks, the pattern over it and whether it
+        ends on a rhyme (pattern and rhyme only when the characters line up): the 词 grid
+        a front end draws."""
+        v = self.variant
+        rhyme_ends = {e for e, r in zip(v.ends, v.rhyme, strict=True) if r is not None}
+        out, at = [], 0
+        for line in self.poem.lines:
+            end = at + len(line)
+            out.append(
+                {
+                    "text": line,
+                    "tones": self.marks[at:end],
+                    "pattern": v.pattern[at:end] if self.aligned else None,
+                    "rhyme": self.aligned and end - 1 in rhyme_ends,
+                }
+            )
+            at = end
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
@@ -81,6 +101,7 @@ class CiReport:
             "rhymes": {str(k): v for k, v in self.rhymes.items()},
             "pattern": self.variant.pattern,
             "lengths": list(self.variant.lengths),
+            "lines": self.grid(),
             "faults": [f.to_dict() for f in self.faults],
             "counts": {"errors": len(self.errors), "warnings": len(self.warnings)},
         }

@@ -26,16 +26,10 @@ def render_ci(report: CiReport, lang: str = "zh", colour: bool = False) -> str:
     out.append(report.why[0] if zh else report.why[1])
     out.extend(("注：" if zh else "note: ") + n for n in report.poem.notes)
     worst = _worst(report.faults)
-    rhyme_ends = {e for e, r in zip(v.ends, v.rhyme, strict=True) if r is not None}
-    at = 0
-    for i, line in enumerate(report.poem.lines, 1):
-        marks = report.marks[at : at + len(line)]
-        pattern = v.pattern[at : at + len(line)] if report.aligned else ""
-        rhyme = "（韵）" if report.aligned and at + len(line) - 1 in rhyme_ends else ""
-        out.extend(
-            _rows(i, line, report.poem.puncts[i - 1], marks, pattern + rhyme, worst, colour, zh)
-        )
-        at += len(line)
+    for i, row in enumerate(report.grid(), 1):
+        pattern = (row["pattern"] or "") + ("（韵）" if row["rhyme"] else "")
+        punct = report.poem.puncts[i - 1]
+        out.extend(_rows(i, row["text"], punct, row["tones"], pattern, worst, colour, zh))
     out.extend(_fault_lines(report.faults, lang, colour))
     errors, warnings = len(report.errors), len(report.warnings)
     if report.ok and not warnings:
