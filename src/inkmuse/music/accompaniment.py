@@ -71,14 +71,35 @@ _ROLLS = {
 }
 
 
-def _arpeggio(chords: list[ChordSpan], total: int, last_bar: int, meter: Meter) -> list[Note]:
-    """Guzheng / piano broken chords in eighths, one gesture per metric group."""
+def _ceiling(melody: list[Note], start: int, end: int, default: int) -> int:
+    """The lowest tune note sounding in [start, end): the texture stays under it."""
+    under = [n.pitch for n in melody if n.start < end and n.end > start]
+    return min(under) - 1 if under else default
+
+
+def _under(chord: Chord, tones: list[int], ceiling: int) -> list[int]:
+    """The broken chord's five tones, or, when its top would pass the ceiling, the five
+    chord tones just under it (a closer voicing, still in the same gesture)."""
+    if tones[-1] <= ceiling:
+        return tones
+    pcs = chord.pcs()
+    below = [p for p in range(ceiling, 35, -1) if p % 12 in pcs][:5]
+    return sorted(below) if len(below) == 5 else tones
+
+
+def _arpeggio(
+    chords: list[ChordSpan], total: int, last_bar: int, meter: Meter, melody: list[Note]
+) -> list[Note]:
+    """Guzheng / piano broken chords in eighths, one gesture per metric group, kept
+    under the tune (a broken chord that climbs over the erhu covers the words)."""
     notes = []
     group = meter.group
+    ceiling = 127
     for start in range(0, total, group):
         chord = chord_at(chords, start)
         root = _root(chord, 48)
-        tones = _voice(chord, root, 5)
+        ceiling = _ceiling(melody, start, start + group, ceiling)
+        tones = _under(chord, _voice(chord, root, 5), ceiling)
         if start >= last_bar:  # the last bar: one chord, held
             notes += [Note(p, start, total - start, 58) for p in tones[:4]]
             break
@@ -144,9 +165,16 @@ def _bass(
 
 
 def accompany(
-    chords: list[ChordSpan], *, total: int, meter: Meter, style: str, mood: str
+    chords: list[ChordSpan],
+    *,
+    total: int,
+    meter: Meter,
+    style: str,
+    mood: str,
+    melody: list[Note] | None = None,
 ) -> list[Part]:
-    """The accompaniment parts (everything but the melody) for a chord track."""
+    """The accompaniment parts (everything but the melody) for a chord track; the broken
+    chords keep under `melody` where it is given."""
     roles = instruments(style, mood)
     last_bar = total - meter.bar
     driven = mood in _DRIVEN
@@ -155,7 +183,7 @@ def accompany(
         if driven and style == "piano":
             notes = _block(chords, total, last_bar, meter)
         else:
-            notes = _arpeggio(chords, total, last_bar, meter)
+            notes = _arpeggio(chords, total, last_bar, meter, melody or [])
         parts.append(Part(*roles["texture"], "texture", notes, channel=1))
     if "harmony" in roles:
         if style == "strings":

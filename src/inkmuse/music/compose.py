@@ -335,7 +335,7 @@ def compose(request: ComposeRequest) -> Piece:
     total = -(-total // meter.bar) * meter.bar
     roles = instruments(style, plan.mood)
     parts = [Part(*roles["melody"], "melody", melody, channel=0)]
-    parts += accompany(chords, total=total, meter=meter, style=style, mood=plan.mood)
+    parts += accompany(chords, total=total, meter=meter, style=style, mood=plan.mood, melody=melody)
     title = request.title or (lines[0].text if lines else f"{plan.key.name} · {plan.mood}")
     record = provenance_record(
         "compose",
