@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from inkmuse.core.errors import InkmuseError
 from inkmuse.studio.problems import error_body
 from inkmuse.studio.schemas import StreamIn
+from inkmuse.studio.state import State
 
 router = APIRouter(prefix="/api/backends", tags=["backends"])
 
@@ -21,8 +22,13 @@ PROBE_S = 3.0  # the picker waits this long for all backends together
 
 
 @router.get("")
-def backends() -> dict[str, Any]:
+async def backends(state: State) -> dict[str, Any]:
     """Every configured backend with `reachable` and why (probed in parallel)."""
+    # Probing waits up to PROBE_S on the network: on the backends' own threads.
+    return await state.backends.run(_probe_all)
+
+
+def _probe_all() -> dict[str, Any]:
     from inkmuse.models.config import load_config
     from inkmuse.models.registry import make_backend
 
@@ -53,7 +59,7 @@ def backends() -> dict[str, Any]:
 
 
 @router.post("/{name}/stream", response_class=StreamingResponse)
-def stream(name: str, body: StreamIn) -> StreamingResponse:
+async def stream(name: str, body: StreamIn, state: State) -> StreamingResponse:
     """A draft poem from backend `name`, piece by piece as the model writes it:
     `data: {"text": "..."}` events, then `data: {"done": true, "check": {...}}` with the
     checker's report of the whole draft (or `{"error": {...}}`)."""
@@ -62,7 +68,8 @@ def stream(name: str, body: StreamIn) -> StreamingResponse:
     from inkmuse.poetry import get_form
 
     get_form(body.form)
-    model = get_backend(name)  # an unknown name is a 400 before the stream opens
+    # An unknown name is a 400 before the stream opens (making a backend reads its config).
+    model = await state.backends.run(get_backend, name)
     prompt = f"写一首{body.form}，主题：{body.keywords}。只写诗的正文，每句后用逗号或句号，不要标题和解释。"
     options = GenerateOptions(
         max_tokens=body.max_tokens, temperature=body.temperature, seed=body.seed
@@ -81,8 +88,12 @@ def stream(name: str, body: StreamIn) -> StreamingResponse:
             {"done": True, "text": "".join(parts), "check": _check("".join(parts), body.form)}
         )
 
+    # The model is read on a backend thread for the whole draft: a slow model never holds
+    # one of the server's shared threads, which the checks need.
     return StreamingResponse(
-        events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+        state.streams.stream(events()),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store"},
     )
 
 

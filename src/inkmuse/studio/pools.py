@@ -19,9 +19,9 @@ import asyncio
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from inkmuse.core.errors import InkmuseError
 
@@ -57,8 +57,7 @@ class BoundedPool:
         with self._lock:
             return self._pending
 
-    async def run(self, fn: Callable[..., T], *args: object) -> T:
-        """fn(*args) on one of the pool's threads, or Busy when the queue is full."""
+    def _enter(self) -> None:
         with self._lock:
             if self._pending >= self.workers + self.queue:
                 waiting = self._pending - self.workers
@@ -67,6 +66,10 @@ class BoundedPool:
                     retry_after=retry_after(waiting, self.workers, self._seconds),
                 )
             self._pending += 1
+
+    async def run(self, fn: Callable[..., T], *args: object) -> T:
+        """fn(*args) on one of the pool's threads, or Busy when the queue is full."""
+        self._enter()
         try:
             future = self._executor.submit(self._timed, fn, *args)
         except BaseException:
@@ -80,6 +83,50 @@ class BoundedPool:
         except asyncio.CancelledError:
             future.cancel()  # still queued: never started; running: finishes unobserved
             raise
+
+    def stream(self, items: Iterator[T]) -> AsyncIterator[T]:
+        """The items of a blocking iterator (a model writing a draft), drawn on one of the
+        pool's threads for the whole stream and handed to the event loop; Busy now, before
+        any response starts, when the pool is full."""
+        self._enter()
+        loop = asyncio.get_running_loop()
+        handed: asyncio.Queue[tuple[bool, object]] = asyncio.Queue()
+        stop = threading.Event()
+
+        def hand(done: bool, value: object) -> None:
+            try:
+                loop.call_soon_threadsafe(handed.put_nowait, (done, value))
+            except RuntimeError:  # the loop is gone: the server stopped mid-stream
+                stop.set()
+
+        def produce() -> None:
+            try:
+                for item in items:
+                    if stop.is_set():  # the page went away: stop asking the model
+                        break
+                    hand(False, item)
+            except BaseException as err:  # raised where the stream is read
+                hand(True, err)
+            else:
+                hand(True, None)
+
+        future = self._executor.submit(self._timed, produce)
+        future.add_done_callback(lambda _: self._done())
+
+        async def consume() -> AsyncIterator[T]:
+            try:
+                while True:
+                    done, value = await handed.get()
+                    if isinstance(value, BaseException):
+                        raise value
+                    if done:
+                        return
+                    yield cast(T, value)
+            finally:
+                stop.set()
+                future.cancel()
+
+        return consume()
 
     def _timed(self, fn: Callable[..., T], *args: object) -> T:
         start = time.perf_counter()

@@ -1,5 +1,5 @@
-"""What every route shares: the config, the job runner, the poet's and backends' thread
-pools, the scratch workspace and the library folder. One instance per app, reached through
+"""What every route shares: the config, the job runner, the thread pools of the poet, the
+backends and streamed drafts, the scratch workspace and the library folder. One instance per app, reached through
 `get_state(request)`."""
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from inkmuse.studio.workspace import Workspace
 POET_THREADS = 2
 BACKEND_THREADS = 4  # remote backends mostly wait on the network
 BACKEND_QUEUE = 16
+STREAM_THREADS = 4  # drafts streamed from a backend: a thread each for the whole draft
+STREAM_QUEUE = 16
 
 
 @dataclass
@@ -34,12 +36,14 @@ class StudioState:
     runner: JobRunner = field(init=False)
     poet: BoundedPool = field(init=False)
     backends: BoundedPool = field(init=False)
+    streams: BoundedPool = field(init=False)
 
     def __post_init__(self) -> None:
         budget = MemoryBudget(self.config.memory_mb * MB)
         self.runner = JobRunner(self.config.workers, budget)
         self.poet = BoundedPool("poet", POET_THREADS, self.config.poet_queue)
         self.backends = BoundedPool("backend", BACKEND_THREADS, BACKEND_QUEUE)
+        self.streams = BoundedPool("stream", STREAM_THREADS, STREAM_QUEUE)
 
     @property
     def library_root(self) -> Path:
@@ -55,6 +59,7 @@ class StudioState:
         self.runner.shutdown()
         self.poet.shutdown()
         self.backends.shutdown()
+        self.streams.shutdown()
         self.workspace.close()
 
 
