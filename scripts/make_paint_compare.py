@@ -1,7 +1,8 @@
 """Old and new side by side: the pictures scored in docs/painting.md (issue 19).
 
     git archive b5cd9c1 src | tar -x -C /tmp/inkmuse-old     # the renderer before issue 19
-    .venv/bin/python scripts/make_paint_compare.py --old-src /tmp/inkmuse-old/src
+    .venv/bin/python scripts/make_paint_compare.py --old-src /tmp/inkmuse-old/src \
+        --hanzi-data /tmp/hanzi-writer-data/package     # optional: font vs brush hand
 
 Each idea is painted at 1024x768 with the same seed by the old code (in a child process
 with the old sources first on the path) and by this one, and the pair is written as one
@@ -50,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old-src", type=Path, required=True, help="src/ of the older checkout")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "gallery" / "compare")
+    parser.add_argument("--hanzi-data", type=Path, default=None,
+                        help="an unpacked hanzi-writer-data: also paint font vs brush hand")  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,6 +65,26 @@ def main() -> None:
             path = args.out / f"{i + 1:02d}_{name}.png"
             pair.save(path, optimize=True)
             print(f"{path.name}: {path.stat().st_size // 1024} KB")
+        if args.hanzi_data is not None:
+            hands(args.hanzi_data, args.out, Path(tmp))
+
+
+def hands(data: Path, out: Path, tmp: Path) -> None:
+    """The inscription of 江雪 in the font (left) and written with the brush (right)."""
+    text, title, seed, _ = IDEAS[0]
+    crops = []
+    for env in ({}, {"INKMUSE_HANZI_DATA": str(data)}):
+        png = tmp / "hand.png"
+        script = _PAINT.replace(".image.save(out)", ".image.crop((820, 0, 1024, 290)).save(out)")
+        subprocess.run([sys.executable, "-c", script, text, title, str(seed), str(png)],
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}, check=True)  # fmt: skip
+        crops.append(Image.open(png).convert("RGB"))
+    pair = Image.new("RGB", (2 * 204 + 8, 290), (250, 248, 242))
+    pair.paste(crops[0], (0, 0))
+    pair.paste(crops[1], (212, 0))
+    path = out / "09_hands.png"
+    pair.save(path, optimize=True)
+    print(f"{path.name}: {path.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":
