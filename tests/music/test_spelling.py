@@ -87,10 +87,13 @@ def _m21_name(p: Any) -> str:
 
 @pytest.fixture(scope="module")
 def pieces() -> dict[str, Piece]:
+    # The four meters in turn, so each goes through every reader in a dozen keys.
+    meters = ("4/4", "3/4", "6/8", "2/4")
     return {
-        f"{t}{m}": compose(ComposeRequest(poem=POEM, key=f"{t}{m}", seed=1))
-        for t in TONICS
-        for m in CHINESE
+        f"{t}{m}": compose(
+            ComposeRequest(poem=POEM, key=f"{t}{m}", seed=1, meter=meters[k % len(meters)])
+        )
+        for k, (t, m) in enumerate((t, m) for t in TONICS for m in CHINESE)
     }
 
 
