@@ -25,6 +25,7 @@ from inkmuse.painting.noise import FloatArray, value_noise
 DEFAULT_SEAL = "墨趣"  # "the delight of ink", a common leisure-seal phrase
 MAX_SEAL_CHARS = 4
 _SS = 4  # the seal is cut at 4x and reduced, so thin white strokes survive
+_MAX_CUT = 320  # ...but never on more than 320 px: a big seal's filters would cost seconds
 
 # cells (column from the right, row, columns, rows) for 1 to 4 characters
 _CELLS = {
@@ -41,7 +42,7 @@ def seal_alpha(text: str, size: int, seed: int) -> FloatArray:
     if not 1 <= len(chars) <= MAX_SEAL_CHARS:
         raise InputError(f"a seal holds 1 to {MAX_SEAL_CHARS} characters, got {len(chars)}",
                          accepted="e.g. 墨趣, 山水清音")  # fmt: skip
-    ss = size * _SS
+    ss = min(size * _SS, max(_MAX_CUT, size))
     rng = make_rng(derive_seed(seed, "seal"))
     stone = Image.new("L", (ss, ss), 0)
     inset = ss * 0.03
