@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from inkmuse.poetry.forms import FormKind, LineSpec
+from inkmuse.poetry.forms import FormKind, FormSpec
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook, position_frequencies
-from inkmuse.poetry.rules import legal_tones
+from inkmuse.poetry.rules import legal_tones, position_rule
 from inkmuse.poetry.tones import Tone
 
 COMMON_PER_POSITION = 1500  # Tang usage: the common characters keep drafts readable
@@ -60,18 +60,31 @@ def form_grammar(
     # Each rhyme position draws from its own share of the group, so no rhyme repeats (重韵),
     # which a context-free grammar could not otherwise forbid.
     slots = max(len(spec.rhyme_positions()) for spec in kind.patterns(line_count))
-    rules: dict[str, str] = {"P": _charset(ping), "Z": _charset(ze)}
+    both = set(ping) & set(ze)  # polyphones
+    rules: dict[str, str] = {
+        "P": _charset(ping),
+        "Z": _charset(ze),
+        "P1": _charset("".join(c for c in ping if c not in both)),  # one tone class only
+        "Z1": _charset("".join(c for c in ze if c not in both)),
+    }
     for r in range(slots):
         rules[f"R{r}"] = _charset(rhyme_chars[r::slots])
-    line_rules: dict[tuple[str, int | None], str] = {}
+    line_rules: dict[tuple[str, int | None, tuple[str | None, ...]], str] = {}
 
-    def line_rule(line: LineSpec, rhyme_slot: int | None) -> str:
-        key = (line.pattern, rhyme_slot)
+    def line_rule(spec: FormSpec, i: int, rhyme_slot: int | None) -> str:
+        line = spec.lines[i]
+        rules_here = tuple(position_rule(spec, i, j) for j in range(n))
+        key = (line.pattern, rhyme_slot, rules_here)
         if key not in line_rules:
             name = f"l{len(line_rules)}"
             alternatives = []
             for tones in legal_tones(line):
-                symbols = ["P" if t == "平" else "Z" for t in tones]
+                symbols = []
+                for t, rule in zip(tones, rules_here, strict=True):
+                    sym = "P" if t == "平" else "Z"
+                    if rule == "one_tone" or (rule == "ze_only" and sym == "Z"):
+                        sym += "1"
+                    symbols.append(sym)
                 if rhyme_slot is not None:
                     symbols[-1] = f"R{rhyme_slot}"
                 alternatives.append(" ".join(symbols))
@@ -85,7 +98,7 @@ def form_grammar(
         rhyme_lines = spec.rhyme_positions()
         for j, line in enumerate(spec.lines):
             slot = rhyme_lines.index(j) if j in rhyme_lines else None
-            parts.append(line_rule(line, slot))
+            parts.append(line_rule(spec, j, slot))
             end = line.punct + ("\\n" if newline and line.punct == "。" else "")
             if j == len(spec.lines) - 1:
                 end = line.punct

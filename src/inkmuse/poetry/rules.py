@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
-from inkmuse.poetry.forms import LineSpec
+from inkmuse.poetry.forms import FormSpec, LineSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.prosody import reduplicated_chars
+from inkmuse.poetry.tones import Tone  # noqa: F401 - for the example
 
 
 def _core(tones: str) -> str:
@@ -238,6 +239,8 @@ def legal_tones(line: LineSpec) -> tuple[str, ...]:
     >>> from inkmuse.poetry.forms import get_form
     >>> legal_tones(get_form("五绝").patterns()[0].lines[0])
     ('平平仄仄平', '仄平平仄平', '平平平仄平')
+    >>> "平平仄平仄" in legal_tones(get_form("五绝").patterns()[1].lines[0])  # 特拗
+    True
     """
     pattern = line.pattern
     strict = tuple(s.strict for s in line.slots)
@@ -246,11 +249,38 @@ def legal_tones(line: LineSpec) -> tuple[str, ...]:
         text = "".join(tones)
         if line.rhymes and text[-1] != "平":
             continue
-        if any(s and t != p for s, t, p in zip(strict, text, pattern, strict=True)):
-            continue
         judged = judge_line(text, pattern, strict, line.rhymes)
         if not judged.errors and not judged.warnings:
             options.append(text)
     # The standard pattern first: it is always legal and is the fallback ordering.
     options.sort(key=lambda t: (t != pattern, t))
     return tuple(options)
+
+
+def position_rule(spec: FormSpec, i: int, j: int) -> str | None:
+    """What a writer must respect at line i, position j beyond its tone (0-based), so the
+    checker reads the poem as the pattern it was written in:
+
+    - "rhyme": a rhyming line's last character, from the rhyme group for certain
+      (`RhymeBook.sure_rhyme_group`);
+    - "ze_only": the last character of a first line that does not rhyme has no 平 reading,
+      or the checker would hear a rhyme there (首句入韵) and judge another pattern;
+    - "one_tone": the key (2nd) character has one tone class, so 平起/仄起 and every 粘对
+      read one way;
+    - None: the tone alone.
+
+    The embedded decoder, the token masks and the GBNF grammar all ask this.
+
+    >>> spec = get_form("五绝").pattern(Tone.ZE, False)
+    >>> position_rule(spec, 0, 4), position_rule(spec, 1, 4), position_rule(spec, 2, 1)
+    ('ze_only', 'rhyme', 'one_tone')
+    """
+    line = spec.lines[i]
+    if j == spec.line_length - 1:
+        if line.rhymes:
+            return "rhyme"
+        if i == 0:
+            return "ze_only"
+    if j == 1:
+        return "one_tone"
+    return None

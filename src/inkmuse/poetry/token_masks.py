@@ -26,7 +26,7 @@ from inkmuse.core.hanzi import is_han
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.grammar import _classes
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.rules import legal_tones, may_double
+from inkmuse.poetry.rules import legal_tones, may_double, position_rule
 from inkmuse.poetry.tones import Tone
 
 
@@ -89,12 +89,16 @@ class FormMasks:
         wanted = {v[j] for v in fits}
         used = set(text)
         double = may_double(text, j)  # a 叠字 may repeat the character before it
-        line = self.spec.lines[i]
-        pool = self.rhyme if (j == n - 1 and line.rhymes) else self.tones
+        rule = position_rule(self.spec, i, j)
+        pool = self.rhyme if rule == "rhyme" else self.tones
+        one_tone = rule == "one_tone"
         return [
             self.table.chars[c]
             for c in pool
-            if (c not in used or c == double) and any(t in wanted for t in self.tones[c])
+            if (c not in used or c == double)
+            and any(t in wanted for t in self.tones[c])
+            and not (one_tone and len(self.tones[c]) > 1)
+            and not (rule == "ze_only" and "平" in self.tones[c])
         ]
 
     def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:

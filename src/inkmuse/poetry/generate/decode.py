@@ -34,7 +34,7 @@ from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.poetry.forms import FormSpec
 from inkmuse.poetry.generate.tables import VocabTables, get_tables
-from inkmuse.poetry.rules import legal_tones, may_double
+from inkmuse.poetry.rules import legal_tones, may_double, position_rule
 from inkmuse.poetry.tones import Tone
 
 # Sampling keeps the legal characters at least MIN_P times as likely as the best one (min-p
@@ -193,15 +193,14 @@ def _step_mask(
         if double is not None and double in stoi:
             k = stoi[double]
             mask[b, k] = legal[b, k]
-    if j == 1:  # the key position: no polyphones, so 平起/仄起 reads one way only
-        mask &= (tables.ping ^ tables.ze)[None, :]
-    last = j == rows[0].spec.line_length - 1
     for b, row in enumerate(rows):
-        line = row.spec.lines[i]
-        if last and line.rhymes:
+        rule = position_rule(row.spec, i, j)
+        if rule == "one_tone":
+            mask[b] &= tables.ping ^ tables.ze
+        elif rule == "rhyme":
             mask[b] &= tables.rhyme_group == row.group if row.group >= 0 else tables.rhyme_mask()
-        elif last and i == 0:
-            mask[b] &= tables.ze_only  # else the checker would hear a rhyme in line 1
+        elif rule == "ze_only":
+            mask[b] &= tables.ze_only
     result: np.ndarray = mask
     return result
 
@@ -218,10 +217,10 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
     repeated = ch in row.chars and ch != may_double(row.chars, j)
     if not row.open_options or (repeated and not forced):
         return False
-    if j == 1 and len(tones) > 1 and not forced:
+    rule = position_rule(row.spec, i, j)
+    if rule == "one_tone" and len(tones) > 1 and not forced:
         return False
-    line = row.spec.lines[i]
-    if j == row.spec.line_length - 1 and line.rhymes:
+    if rule == "rhyme":
         groups = {
             tables.groups.index(r.group) for r in tables.book.readings(ch) if r.tone is Tone.PING
         }
@@ -230,7 +229,7 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
         if len(groups) != 1:
             return False  # the caller fixes the group when a person's rhyme has two
         row.group = groups.pop()
-    elif j == row.spec.line_length - 1 and i == 0 and "平" in tones:
+    elif rule == "ze_only" and "平" in tones:
         return False
     return True
 
