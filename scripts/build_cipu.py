@@ -16,9 +16,11 @@ For each 词牌 with at least MIN_POEMS poems:
   line) are one variant read two ways: the bigger shape's breaks are the variant's
   lines, the other's become optional breaks (逗). Variants with fewer than MIN_VARIANT
   poems, or under VARIANT_SHARE of the tune, are dropped (misprints, 衬字, lost characters).
+  A shape written with 平 rhymes by some and 仄 by others (柳梢青) is two variants
+  (`by_rhyme_tone`).
 - tones: at each position the share of 平 among the poems whose character reads only
   平 or only 仄 in 平水韵 (polyphones and unknown characters abstain); a 又一体 adds the
-  正体's votes on the lines the two share (see `pooled`). At least STRICT of
+  votes of the biggest variant rhyming in its tone on the lines the two share (`pooled`). At least STRICT of
   one tone makes the position strict (平 / 仄), else it is free and marked by its
   majority as 龙榆生 does: ⊕ (本平可仄) or ⊖ (本仄可平).
 - rhymes: for every pair of line ends, the share of poems whose two characters share a
@@ -59,8 +61,8 @@ VARIANT_SHARE = 0.02  # ... and its share of the tune
 MAX_VARIANTS = 10
 STRICT = 0.95  # share of one tone that makes a position strict
 MIN_VOTES = 6  # positions with fewer single-tone characters stay free
-RHYME = 0.5  # share of poems in which two line ends share a 部
-OPTIONAL_RHYME = 0.3
+RHYME = 0.8  # share of poems in which two line ends share a 部 (real rhymes: 0.85-1.0)
+OPTIONAL_RHYME = 0.4  # ... and for a rhyme some poets keep (可韵)
 REPEAT = 0.5
 UNNAMED = {"失调名"}
 
@@ -213,6 +215,30 @@ def repeats(poems: list[Ci], shape: tuple[int, ...]) -> list[int]:
     return out
 
 
+def by_rhyme_tone(
+    group: tuple[tuple[int, ...], set[int], list[Ci]], floor: float
+) -> list[tuple[tuple[int, ...], set[int], list[Ci], str]]:
+    """One shape may be two forms: 柳梢青 and 忆秦娥 are written with 平 rhymes or with 仄,
+    and a rhyme position of one is no rhyme in the other. Split a variant by the tone of
+    its last character (its last rhyme) when both sides have `floor` poems; a smaller
+    side is left out rather than blur the larger side's tones and rhymes."""
+    shape, optional, poems = group
+    book = get_rhymebook("平水韵")
+    sides: dict[str, list[Ci]] = {"平": [], "仄": [], "?": []}
+    for ci in poems:
+        mark = book.tone_marks(ci.lines[-1][-1])
+        sides["平" if mark in "平p" else "仄" if mark in "仄z" else "?"].append(ci)
+    major = "平" if len(sides["平"]) >= len(sides["仄"]) else "仄"
+    minor = "仄" if major == "平" else "平"
+    sides[major].extend(sides.pop("?"))  # polyphones go with the usual reading
+    if len(sides[minor]) < floor:
+        return [(shape, optional, sides[major], major)]
+    return [
+        (shape, set(optional), sides[major], major),
+        (shape, set(optional), sides[minor], minor),
+    ]
+
+
 def tone_counts(poems: list[Ci], length: int) -> tuple[list[int], list[int]]:
     """(平 votes, all votes) at each position: characters reading only 平 or only 仄."""
     book = get_rhymebook("平水韵")
@@ -308,14 +334,18 @@ def main() -> int:
     n_variants = kept = 0
     for tune in chosen:
         poems = tunes[tune]
-        groups = cluster(poems)
         floor = max(MIN_VARIANT, VARIANT_SHARE * len(poems))
+        groups = [g for c in cluster(poems) for g in by_rhyme_tone(c, floor)]
+        groups.sort(key=lambda g: -len(g[2]))
         keep = [g for g in groups if len(g[2]) >= floor][:MAX_VARIANTS]
         if not keep:
             continue
         variants: list[dict] = []
-        for shape, opt, ps in keep:
-            variants.append(variant(shape, opt, ps, len(poems), variants[0] if variants else None))
+        mains: dict[str, dict] = {}  # rhyme tone -> the biggest variant rhyming in it
+        for shape, opt, ps, tone in keep:
+            # Votes are pooled only within one rhyme tone: a 平韵 忆秦娥 is not a 仄韵 one.
+            variants.append(variant(shape, opt, ps, len(poems), mains.get(tone)))
+            mains.setdefault(tone, variants[-1])
         kept += sum(v["count"] for v in variants)
         n_variants += len(variants)
         table[tune] = {

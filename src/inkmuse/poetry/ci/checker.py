@@ -42,6 +42,9 @@ _MARK_TONES = {
     "?": frozenset(),
 }
 _TITLE_SEPARATORS = "·・（(　 "
+# More breaks than this off the pattern and the equal length is a coincidence: a line
+# longer here and another shorter there shift every character after them.
+_MISPLACED = 2
 
 
 @dataclass
@@ -184,13 +187,14 @@ def _fit(poem: PoemText, tune: Tune, variant: Variant) -> _Fit:
     place = [(i + 1, j + 1) for i, line in enumerate(poem.lines) for j in range(len(line))]
     breaks = frozenset(starts[1:])
     faults: list[Fault] = []
-    if len(body) == variant.total:
+    misplaced = breaks - variant.breaks
+    if len(body) == variant.total and len(misplaced) <= _MISPLACED:
         # The characters line up with the pattern, so tones and rhymes are judged
         # wherever the lines break: 句读 are an editor's (one edition's 4+6 is another's
         # 6+4), and a break the pattern lacks is only named.
         checked = range(len(body))
         aligned = True
-        _breaks(poem, variant, starts, breaks - variant.breaks, faults)
+        _breaks(poem, variant, starts, misplaced, faults)
     else:
         aligned = False
         checked = _structure(poem, variant, starts, faults)
