@@ -152,8 +152,13 @@ def _song(
         rng = make_rng(derive_seed(seed, "line", str(i % 2)))
         last = i == len(lines) - 1
         closing = last or i % 2 == 1
-        rhythm = _line_rhythm(line, i, rhythms, notes, meter, rhymes[i], last, seed, profile)
-        if rhythm.pickup:
+        # After an intro the voice may come in on an upbeat (an eighth: the intro's held
+        # final gives it up, see `form.arrange`).
+        lead_room = 2 if request.intro else 0
+        rhythm = _line_rhythm(
+            line, i, rhythms, notes, meter, rhymes[i], last, seed, profile, lead_room
+        )
+        if rhythm.pickup and notes:
             notes = _make_room(notes, pos - rhythm.pickup - 2)
         rhythms.append(rhythm)
         slots: list[Slot] = []
@@ -201,13 +206,14 @@ def _song(
 
 def _line_rhythm(
     line: Line, i: int, before: list[LineRhythm], notes: list[Note], meter: Meter,
-    rhyme: bool, last: bool, seed: int, profile: str,
+    rhyme: bool, last: bool, seed: int, profile: str, lead_room: int,
 ) -> LineRhythm:  # fmt: skip
-    """Line i's rhythm, knowing the lines before it (variety, parallels, pickup room)."""
+    """Line i's rhythm, knowing the lines before it (variety, parallels, pickup room);
+    lead_room: ticks free before the first line (after an intro)."""
     rng = make_rng(derive_seed(seed, "rhythm", str(i)))
     if line.language == "en":
         return line_rhythm(line, rhyme=rhyme, last=last, rng=rng, profile=profile)
-    room = 0
+    room = lead_room
     if before and notes:
         # A pickup may use the previous line's rest and shorten its held final, keeping
         # a half note of the final and an eighth's breath before the upbeat.
