@@ -25,22 +25,14 @@ from inkmuse.poetry.ci.cipu import STRICT, Tune, Variant, find_tune, get_cipu, g
 from inkmuse.poetry.ci.rhyme import NAME as RHYMEBOOK
 from inkmuse.poetry.ci.rhyme import get_cilin
 from inkmuse.poetry.faults import ERROR, WARNING, Fault
-from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
+from inkmuse.poetry.prosody import TONE_MARKS, get_rhymebook, position_frequencies
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem
 from inkmuse.poetry.tones import Tone
 
-_BOTH = frozenset({Tone.PING, Tone.ZE})
-# A character's 平水韵 mark (prosody.TONE_MARKS) -> the tones it may take.
-_MARK_TONES = {
-    "平": frozenset({Tone.PING}),
-    "p": frozenset({Tone.PING}),
-    "仄": frozenset({Tone.ZE}),
-    "z": frozenset({Tone.ZE}),
-    "*": _BOTH,
-    "s": _BOTH,
-    "?": frozenset(),
-}
+# A character's 平水韵 mark (平 仄 * ? p z s) -> the tones it may take, read off the table
+# the rhyme book marks with.
+_MARK_TONES = {mark: tones for (tones, _estimated), mark in TONE_MARKS.items()}
 _TITLE_SEPARATORS = "·・（(　 "
 # More breaks than this off the pattern and the equal length is a coincidence: a line
 # longer here and another shorter there shift every character after them.

@@ -26,7 +26,7 @@ from typing import Any
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.ci import kinds as _kinds  # noqa: F401  (registers the fault kinds)
 from inkmuse.poetry.faults import ERROR, WARNING, Fault
-from inkmuse.poetry.prosody import get_rhymebook
+from inkmuse.poetry.prosody import TONE_MARKS, get_rhymebook
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem
 from inkmuse.poetry.tones import Tone
@@ -34,7 +34,8 @@ from inkmuse.poetry.tones import Tone
 # The seam for the 对仗 judgement (word classes, 合掌): (upper, lower) -> faults.
 DuizhangJudge = Callable[[str, str], Sequence[Fault]]
 _SIDES = (("上联", "upper"), ("下联", "lower"))
-_SINGLE = {"平": Tone.PING, "p": Tone.PING, "仄": Tone.ZE, "z": Tone.ZE}
+# The marks of characters with one tone class (prosody.TONE_MARKS) -> that tone.
+_SINGLE = {mark: next(iter(tones)) for (tones, _), mark in TONE_MARKS.items() if len(tones) == 1}
 
 
 @dataclass
