@@ -163,6 +163,11 @@ def test_exports_write_the_meter(meter: str) -> None:
     data = midi_bytes(piece)
     at = data.index(b"\xff\x58\x04")
     assert data[at + 3] == int(beats) and 2 ** data[at + 4] == int(unit)
+    music21 = pytest.importorskip("music21")
+    score = music21.converter.parse(musicxml_text(piece), format="musicxml")
+    for part in score.parts:  # every bar of every part is full in its meter
+        for measure in part.getElementsByClass("Measure"):
+            assert measure.duration.quarterLength == measure.barDuration.quarterLength
 
 
 def test_a_line_that_does_not_rhyme_breathes_an_eighth_in_six_eight() -> None:
