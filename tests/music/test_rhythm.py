@@ -166,8 +166,8 @@ def test_exports_write_the_meter(meter: str) -> None:
     music21 = pytest.importorskip("music21")
     score = music21.converter.parse(musicxml_text(piece), format="musicxml")
     for part in score.parts:  # every bar of every part is full in its meter
-        for measure in part.getElementsByClass("Measure"):
-            assert measure.duration.quarterLength == measure.barDuration.quarterLength
+        for bar in part.getElementsByClass("Measure"):
+            assert bar.duration.quarterLength == bar.barDuration.quarterLength
 
 
 def test_a_line_that_does_not_rhyme_breathes_an_eighth_in_six_eight() -> None:
