@@ -29,7 +29,7 @@ from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
 from inkmuse.models.protocol import GenerateOptions, Message, TextModel
 from inkmuse.poetry.checker import CheckReport, check_poem
-from inkmuse.poetry.forms import get_form
+from inkmuse.poetry.forms import get_form, line_punct
 from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
 from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.token_masks import FormMasks
@@ -254,4 +254,4 @@ def extract_poem(raw: str, line_length: int, line_count: int) -> str:
     if len(lines) < line_count:
         lines = runs[:line_count]  # let the checker say what is wrong with the shape
     lines = lines[:line_count]
-    return "".join(line + ("，" if i % 2 == 0 else "。") for i, line in enumerate(lines))
+    return "".join(line + line_punct(i) for i, line in enumerate(lines))

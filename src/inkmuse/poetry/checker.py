@@ -15,7 +15,19 @@ from typing import Any
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault
-from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, _slots, detect_form, get_form
+from inkmuse.poetry.forms import (
+    FormKind,
+    FormSpec,
+    LineSpec,
+    _slots,
+    answering,
+    detect_form,
+    get_form,
+    is_answering_line,
+    line_punct,
+    line_rhymes,
+    wanted_key,
+)
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.messages import where_en, where_zh
 from inkmuse.poetry.prosody import TONE_MARKS, RhymeBook, get_rhymebook
@@ -325,7 +337,7 @@ def _best_line(fixed: str, pattern: str, rescue_wanted: bool) -> tuple[str, Line
 @cache
 def _line_ends(count: int, first_rhymes: bool) -> tuple[Tone, ...]:
     """Each line's last tone: 平 on the rhyming lines (every 对句, and the first if it rhymes)."""
-    return tuple(P if (i % 2 == 1 or (i == 0 and first_rhymes)) else Z for i in range(count))
+    return tuple(P if line_rhymes(i, first_rhymes) else Z for i in range(count))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -340,7 +352,7 @@ def _viterbi(costs: tuple[tuple[int, int], ...], nian_cost: float) -> tuple[Tone
     back: list[tuple[int, int]] = [(0, 0)]  # per line: the previous key each state came from
     for i in range(1, len(costs)):
         c0, c1 = costs[i]
-        if i % 2:  # 对句: wants the opposite key of the line before
+        if is_answering_line(i):  # 对句: wants the opposite key of the line before
             from0, s0 = (1, t1) if t1 <= t0 + _BREAK_COST else (0, t0 + _BREAK_COST)
             from1, s1 = (0, t0) if t0 <= t1 + _BREAK_COST else (1, t1 + _BREAK_COST)
         else:  # 出句: wants the same key (粘)
@@ -449,7 +461,7 @@ class _Checker:
             self.tang
             and len(lines) == 4
             and group is None
-            and all(Z in tones and P not in tones for tones, _, _ in self.ends[1::2])
+            and all(Z in tones and P not in tones for tones, _, _ in answering(self.ends))
         )
         if ancient:  # a 古绝 keeps no tone pattern: only its rhymes are judged
             self._ancient_rhymes(reports)
@@ -478,7 +490,7 @@ class _Checker:
     def _rhyme_group(self) -> str | None:
         # An inferred reading does not vote for the poem's rhyme; the second line's readings
         # break a tie (it is the first rhyme even when it was only estimated).
-        voting = [groups for _tones, groups, estimated in self.ends[1::2] if not estimated]
+        voting = [groups for _tones, groups, estimated in answering(self.ends) if not estimated]
         second_line = self.ends[1][1] if len(self.ends) > 1 else ()
         return choose_rhyme_group(voting, prefer=second_line)
 
@@ -500,8 +512,8 @@ class _Checker:
 
     def _relations(self, keys: list[Tone]) -> None:
         for i in range(1, len(keys)):
-            pair = i % 2 == 1
-            wanted = keys[i - 1].opposite if pair else keys[i - 1]
+            pair = is_answering_line(i)
+            wanted = wanted_key(i, keys[i - 1])
             if keys[i] is wanted:
                 continue
             self.faults.append(
@@ -525,7 +537,7 @@ class _Checker:
         wanted = False  # the line before wants 对句相救 from this one
         for i, pattern in enumerate(patterns):
             tones, best, next_wanted = _best_line(fixed[i], pattern, wanted)
-            line_spec = _line_spec(pattern, "。" if i % 2 else "，")
+            line_spec = _line_spec(pattern, line_punct(i))
             reports.append(LineReport(lines[i], puncts[i], line_spec, fixed[i], tones))
             if best.excuses_prev and judged:
                 before, errors = judged[-1]
@@ -565,9 +577,9 @@ class _Checker:
     def _rhymes(self, reports: list[LineReport], group: str | None, first_rhymes: bool) -> None:
         short = self.book.short(group) if group else "?"
         seen: dict[str, int] = {}
-        if group is None and all(P not in tones for tones, _, _ in self.ends[1::2]):
+        if group is None and all(P not in tones for tones, _, _ in answering(self.ends)):
             # Regulated verse rhymes in 平: say so once instead of an 出韵 on every rhyme.
-            ends = "、".join(f"「{rep.text[-1]}」" for rep in reports[1::2])
+            ends = "、".join(f"「{rep.text[-1]}」" for rep in answering(reports))
             self.faults.append(Fault("ze_rhyme", 2, self.n, (ends,)))
             return
         for i, rep in enumerate(reports):

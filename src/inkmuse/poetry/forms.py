@@ -11,13 +11,16 @@ punctuation. The checker explains violations of it and the decoders generate ins
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import TypeVar
 
 from inkmuse.core.errors import InputError
 from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,39 @@ class FormSpec:
         return [i for i, line in enumerate(self.lines) if line.rhymes]
 
 
-@cache
+# -- the couplet structure every regulated form shares --------------------------------
+# A poem is couplets (联): a 出句 then a 对句. The 对句 answers the line before it (对: the
+# opposite key tone) and rhymes; the next 出句 sticks to the line before it (粘: the same
+# key). These three functions are that rule: the patterns below, the checker's 粘对 and
+# rhyme reading, and the writers all use them.
+
+
+def is_answering_line(i: int) -> bool:
+    """Whether line i (0-based) is a 对句 (the 2nd, 4th ... line), which answers a 出句."""
+    return i % 2 == 1
+
+
+def answering(items: Sequence[T]) -> list[T]:
+    """The items that belong to the 对句 (every second line), in order."""
+    return [x for i, x in enumerate(items) if is_answering_line(i)]
+
+
+def line_rhymes(i: int, first_line_rhymes: bool) -> bool:
+    """Whether line i ends in the rhyme: every 对句, and the first line if it rhymes."""
+    return is_answering_line(i) or (i == 0 and first_line_rhymes)
+
+
+def wanted_key(i: int, previous: Tone) -> Tone:
+    """The key tone (2nd character) line i wants after a line whose key is `previous`:
+    the opposite for a 对句 (对), the same for a 出句 (粘)."""
+    return previous.opposite if is_answering_line(i) else previous
+
+
+def line_punct(i: int) -> str:
+    """The mark that ends line i in the canonical text: 。 after a 对句, ， after a 出句."""
+    return "。" if is_answering_line(i) else "，"
+
+
 @cache
 def line_template(key: Tone, end: Tone, length: int) -> str:
     """The standard tone pattern of a line from its 2nd character's tone and its last tone.
@@ -138,15 +173,12 @@ class FormKind:
             )
         ]
         for i in range(1, count):
-            odd = i % 2 == 1  # 对句 (2nd, 4th, ... line): opposite key, rhymes
-            key = keys[-1].opposite if odd else keys[-1]  # 出句 sticks (粘) to the line before
-            end = P if odd else Z
+            key = wanted_key(i, keys[-1])
+            rhymes = line_rhymes(i, first_line_rhymes)
             keys.append(key)
-            lines.append(
-                LineSpec(
-                    _slots(line_template(key, end, self.line_length)), odd, "。" if odd else "，"
-                )
-            )
+            end = P if rhymes else Z
+            line = _slots(line_template(key, end, self.line_length))
+            lines.append(LineSpec(line, rhymes, line_punct(i)))
         variant = f"{start.value}起首句{'入韵' if first_line_rhymes else '不入韵'}"
         return FormSpec(self.name, self.short, variant, tuple(lines))
 
