@@ -68,16 +68,23 @@ def match_anthology(song: list[SongCi], anthology: list[SongCi]) -> list[int | N
     by_author: dict[str, list[int]] = defaultdict(list)
     for i, ci in enumerate(song):
         by_author[ci.author].append(i)
-    by_opening: dict[str, list[int]] = defaultdict(list)
+    by_ends: dict[str, list[int]] = defaultdict(list)
     for i, ci in enumerate(song):
-        by_opening[ci.key[:6]].append(i)
+        by_ends["<" + ci.key[:6]].append(i)
+        by_ends[">" + ci.key[-6:]].append(i)
     out: list[int | None] = []
     for ci in anthology:
         mine = ci.pairs
         best, score = None, 0.0
         # The anthology lost rare characters from some authors' names too (张镃 is 张):
-        # a ci with the same opening is a candidate whoever it is filed under.
-        for i in by_author.get(ci.author, []) + by_opening.get(ci.key[:6], []):
+        # a ci with the same opening or the same close is a candidate whoever it is
+        # filed under.
+        candidates = (
+            by_author.get(ci.author, [])
+            + by_ends.get("<" + ci.key[:6], [])
+            + by_ends.get(">" + ci.key[-6:], [])
+        )
+        for i in candidates:
             if abs(len(song[i].key) - len(ci.key)) > 8:
                 continue
             shared = len(mine & song[i].pairs) / max(len(mine), 1)
