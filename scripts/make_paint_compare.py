@@ -38,6 +38,17 @@ text, title, seed, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 paint(PaintRequest(text=text, title=title, date="2025-12", seed=seed)).image.save(out)
 """
 
+# the inscription block of the painting, with a margin, 204x290 px
+_HAND = """
+import sys
+from inkmuse.painting import PaintRequest, paint
+text, title, seed, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+p = paint(PaintRequest(text=text, title=title, date="2025-12", seed=seed))
+x, y, w, h = p.inscription.box
+cx, cy = x + w // 2, y + h // 2
+p.image.crop((cx - 102, max(0, cy - 145), cx + 102, max(0, cy - 145) + 290)).save(out)
+"""
+
 
 def render(src: Path, text: str, title: str, seed: int, out: Path) -> Image.Image:
     env = {**os.environ, "PYTHONPATH": str(src)}
@@ -75,7 +86,7 @@ def hands(data: Path, out: Path, tmp: Path) -> None:
     crops = []
     for env in ({}, {"INKMUSE_HANZI_DATA": str(data)}):
         png = tmp / "hand.png"
-        script = _PAINT.replace(".image.save(out)", ".image.crop((820, 0, 1024, 290)).save(out)")
+        script = _HAND
         subprocess.run([sys.executable, "-c", script, text, title, str(seed), str(png)],
                        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}, check=True)  # fmt: skip
         crops.append(Image.open(png).convert("RGB"))

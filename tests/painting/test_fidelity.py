@@ -3,7 +3,7 @@ scene plan (what was placed where), over several seeds.
 
 A token is an element kind ("smoke", "moon"), a tree species ("tree:bamboo"), a weather
 ("weather:snow"), a field of the plan ("kind=desert", "water=none", "sky=warm"), "sun=low"
-(a sun standing within a sixth of the height above the horizon), or "rain+snow" (both at
+or "moon=low" (standing within a sixth of the height above the horizon), or "rain+snow" (both at
 once). Required tokens must hold on every seed; forbidden ones on none.
 """
 
@@ -48,6 +48,9 @@ CASES: list[tuple[str, str, str]] = [
     ("孤帆远影碧空尽，唯见长江天际流", "boat", f"water=none {BIRDS}"),
     ("远上寒山石径斜，白云生处有人家", "village", "waterfall"),
     ("春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。", "birds weather:rain", "moon sun weather:snow"),
+    ("渭城朝雨浥轻尘，客舍青青柳色新", "kind=willows tree:willow village weather:rain", "sun moon"),
+    ("借问酒家何处有，牧童遥指杏花村", "village", "waterfall"),
+    ("月落乌啼霜满天，江枫渔火对愁眠", "moon=low birds sky=night", "sun"),
     ("烟波江上使人愁", "kind=lake water=lake", f"{BIRDS} waterfall"),
     ("青山", "", f"{BIRDS} waterfall boat {BUILDINGS} moon sun stars"),
     ("a harbour at dawn, gulls over the water", "kind=coast sun=low sky=dawn birds", "moon"),
@@ -63,8 +66,9 @@ def holds(token: str, plan: dict[str, Any]) -> bool:
     elements = plan["elements"]
     if token == "rain+snow":
         return {"rain", "snow"} <= set(plan["weather"])
-    if token == "sun=low":
-        return any(e["kind"] == "sun" and e["y"] > plan["horizon"] - 1 / 6 for e in elements)
+    if token in ("sun=low", "moon=low"):
+        body = token.split("=")[0]
+        return any(e["kind"] == body and e["y"] > plan["horizon"] - 1 / 6 for e in elements)
     if "=" in token:
         field, value = token.split("=")
         actual = plan[field] if field != "water" else (plan["water"] or "none")

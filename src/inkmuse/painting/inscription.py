@@ -38,7 +38,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 SUBJECT_THRESHOLD = 0.1  # subject coverage above this counts as painted
 MAX_CHARS = 400
-LIGHT_GROUND = 0.42  # mean brightness above which the writing is dark ink
 PALE_INK = (0.95, 0.93, 0.87)
 ENGLISH_WRAP = 34  # characters per English line: a block, not a banner
 
@@ -242,7 +241,9 @@ def _draw(
     alpha: FloatArray = np.asarray(block.text, np.float32) / 255.0
     # ink on light ground; on a dark ground (a restyled night sky) write in pale paint
     ground = float(canvas.rgb[y : y + block.size[1], x : x + block.size[0]].mean())
-    colour = palette.ink if ground > LIGHT_GROUND else PALE_INK
+    # whichever of dark ink and pale paint stands out more from the ground under the block
+    dark, pale = float(np.mean(palette.ink)), float(np.mean(PALE_INK))
+    colour = palette.ink if ground - dark >= pale - ground else PALE_INK
     canvas.lay(alpha * np.float32(0.92), colour, at=(y, x))
     sx, sy, side = block.seal_at
     if seal:

@@ -232,7 +232,11 @@ LAYOUT_OF: dict[str, Callable[[Placer, SceneIntent, bool], Built]] = {
 
 def compose(intent: SceneIntent, width: int, height: int, seed: int) -> Scene:
     """The scene for `intent`; the same intent, size and seed give the same scene."""
-    p = Placer(width, height, make_rng(derive_seed(seed, "scene")), seed)
+    # the kind and what is asked seed the composition too, so two poems painted with one
+    # seed do not share their mountains
+    p = Placer(
+        width, height, make_rng(derive_seed(seed, "scene", intent.kind, *intent.wanted)), seed
+    )
     snow = intent.season == "winter" or "snow" in intent.wanted
     layout, horizon, masses, elements = LAYOUT_OF[intent.kind](p, intent, snow)
     # on a plain a river is a band across it, not water to the bottom edge

@@ -102,8 +102,13 @@ class Placer:
     def light(self, intent: SceneIntent, horizon: float) -> list[Element]:
         out: list[Element] = []
         if intent.wants("moon"):
-            out.append(Element("moon", self.x(self.u(0.62, 0.82)), self.h * self.u(0.12, 0.26),
-                               self.unit * self.u(0.035, 0.055)))  # fmt: skip
+            y = (
+                horizon - self.h * self.u(0.05, 0.12)
+                if intent.moon_low
+                else self.h * self.u(0.12, 0.26)
+            )
+            out.append(Element("moon", self.x(self.u(0.62, 0.82)), y, self.unit * self.u(0.035, 0.055),
+                               "low" if intent.moon_low else ""))  # fmt: skip
         if intent.sun == "low":
             r = self.unit * self.u(0.035, 0.055)
             # sitting on the far hills, half behind them at times: 长河落日圆

@@ -30,6 +30,7 @@ WEATHER = ("mist", "cloud", "rain", "snow", "wind")
 SKIES = ("plain", "warm", "dawn", "night", "grey")
 _WATER_THINGS = {"river", "lake", "boat", "fisherman", "reeds", "lotus"}
 _SIMILE = re.compile(r"(疑是|恍如|宛如|好似|犹如|恰似|疑)[^，。！？；,.!?;\n]*")
+_SETTING_MOON = re.compile(r"月落|月沉|残月|斜月|落月|moonset|setting moon")
 _MIST_WORDS = re.compile(r"雾|霭|岚|烟波|烟雨|烟笼|mist|fog|haze")
 _CLAUSE = re.compile(r"[，。！？；：,.!?;:\n]")
 # 日 followed by one of these within a few characters is the sun going down (白日依山尽)
@@ -67,6 +68,7 @@ class SceneIntent:
     water: str | None = None
     mood: str = "serene"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    moon_low: bool = False  # a setting moon (月落, 残月) hangs just above the hills
 
     def wants(self, *kinds: str) -> bool:
         return any(k in self.wanted for k in kinds)
@@ -153,9 +155,10 @@ def _settle(intent: SceneIntent, words: str, notes: list[str]) -> SceneIntent:
     if sun is None and "sun" in wanted:
         wanted.remove("sun")
     water = _water(intent.kind, wanted)
+    moon_low = moon and bool(_SETTING_MOON.search(words))
     return replace(intent, wanted=tuple(wanted), weather=tuple(weather), season=season,
                    time_of_day=time_of_day, sun=sun, sky=sky, water=water,
-                   notes=tuple(notes))  # fmt: skip
+                   notes=tuple(notes), moon_low=moon_low)  # fmt: skip
 
 
 def _light(words: str) -> tuple[str | None, str]:

@@ -91,6 +91,9 @@ DENY_BEFORE_EN = ("no", "without", "never", "nor")
 EXTRA_ZH: dict[str, tuple[str, ...]] = {
     "孤烟": ("smoke",), "烽": ("smoke",), "烽火": ("smoke",), "狼烟": ("smoke",),
     "炊烟": ("smoke", "village"), "长河": ("river",), "小桥": ("bridge",),
+    # houses by their names: an inn, a wine shop, a thatched hut, a cottage
+    "客舍": ("village",), "酒家": ("village",), "茅店": ("village",), "茅屋": ("village",),
+    "草堂": ("village",), "柴扉": ("village",), "乌啼": ("bird",), "啼鸟": ("bird",),
 }  # fmt: skip
 EXTRA_EN: dict[str, tuple[str, ...]] = {"smoke": ("smoke",), "chimney": ("smoke", "village")}
 
