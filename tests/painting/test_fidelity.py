@@ -58,6 +58,8 @@ CASES: list[tuple[str, str, str]] = [
     ("a snowfield under the moon", "kind=snowy_plain moon sky=night", "sun weather:rain"),
     ("a pagoda on the mountain", "kind=temple temple", f"{BIRDS} waterfall"),
     ("mountains with no moon and no clouds", "", "moon weather:cloud cloud_sea"),
+    ("a lake without boats, in the rain", "kind=lake water=lake weather:rain", "boat sun moon"),
+    ("众鸟高飞尽，孤云独去闲", "weather:cloud", BIRDS),
 ]  # fmt: skip
 
 
