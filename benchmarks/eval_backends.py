@@ -34,7 +34,7 @@ def main() -> None:
     from test_llama_server import Server  # the same server the tests drive
 
     from inkmuse.core.errors import BackendError
-    from inkmuse.models.backends.embedded import EmbeddedBackend
+    from inkmuse.poetry.generate.backend import EmbeddedBackend
     from inkmuse.models.backends.llamacpp_local import LlamaCppLocal, default_gguf
     from inkmuse.models.backends.openai_http import OpenAIBackend
     from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend

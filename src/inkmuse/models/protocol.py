@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+from inkmuse.models.tokens import TokenTable
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,30 @@ class TextModel(Protocol):
 
     def available(self) -> Availability:
         """Whether the backend can be used now, and why not."""
+        ...
+
+
+class TokenMask(Protocol):
+    """A per-token constraint run at every decoding step (a llama-cpp logits processor):
+    scores of disallowed tokens become -inf. `prompt_len` is set by the model before it
+    generates, so the mask reads only the text written after the prompt."""
+
+    prompt_len: int
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any: ...
+
+
+@runtime_checkable
+class MaskedModel(Protocol):
+    """A capability: a model whose every token can be constrained (a local model with
+    logits). A writer asks for its character tokens, then generates under a TokenMask."""
+
+    def token_table(self) -> TokenTable:
+        """The model's single-character tokens, line marks and end token."""
+        ...
+
+    def generate_masked(self, prompt: Prompt, masks: TokenMask, options: GenerateOptions) -> str:
+        """The completion, with `masks` applied at every step."""
         ...
 
 

@@ -15,32 +15,16 @@ punctuation, then the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from inkmuse.core.hanzi import is_han
+from inkmuse.models.tokens import TokenTable
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.grammar import _classes
 from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
 from inkmuse.poetry.tones import Tone
-
-
-@dataclass(frozen=True)
-class TokenTable:
-    """A model's single-character tokens: character -> token id; punctuation; end."""
-
-    chars: dict[str, int]
-    punct: dict[str, int]
-    eos: int
-
-    @cached_property
-    def text_of(self) -> dict[int, str]:
-        return {i: c for c, i in {**self.chars, **self.punct}.items()}
 
 
 class FormMasks:
@@ -111,21 +95,6 @@ class FormMasks:
         else:  # a dead end (every fitting character used): end, the checker will say why
             masked[self.table.eos] = 0.0
         return masked
-
-
-def token_table_from_decoder(
-    decode: Callable[[list[int]], str], vocab_size: int, eos: int
-) -> TokenTable:
-    """A TokenTable from any tokenizer's decode function (Hugging Face's `tokenizer.decode`)."""
-    chars: dict[str, int] = {}
-    punct: dict[str, int] = {}
-    for token in range(vocab_size):
-        text = decode([token]).strip()
-        if is_han(text):
-            chars.setdefault(text, token)
-        elif text in ("，", "。"):
-            punct.setdefault(text, token)
-    return TokenTable(chars, punct, eos)
 
 
 class BatchFormMasks:

@@ -20,7 +20,8 @@ from typing import Any
 from inkmuse.core.errors import InputError, MissingDependencyError
 from inkmuse.models.backends.llamacpp_worker import LlamaWorker, Loader, load_llama
 from inkmuse.models.config import BackendConfig
-from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
+from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, TokenMask, as_text
+from inkmuse.models.tokens import TokenTable
 
 
 def gguf_cache() -> Path:
@@ -100,16 +101,15 @@ class LlamaCppLocal:
         args = (as_text(prompt), self._kwargs(options), options.grammar)
         yield from worker.stream("stream", *args, timeout=options.timeout)
 
-    def token_table(self) -> Any:
+    def token_table(self) -> TokenTable:
         """The model's single-character tokens (scanned once, about 0.6 s for Gemma)."""
-        from inkmuse.poetry.token_masks import TokenTable
-
         if self._table is None:
             chars, punct, eos = self._ready().call("vocabulary", timeout=60.0)
             self._table = TokenTable(chars, punct, eos)
-        return self._table
+        table: TokenTable = self._table
+        return table
 
-    def generate_masked(self, prompt: Prompt, masks: Any, options: GenerateOptions) -> str:
+    def generate_masked(self, prompt: Prompt, masks: TokenMask, options: GenerateOptions) -> str:
         """Generate with `masks` (a FormMasks, sent to the worker) as the logits processor."""
         worker = self._ready()
         kwargs = self._kwargs(replace(options, grammar=None))

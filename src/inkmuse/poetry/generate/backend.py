@@ -1,8 +1,10 @@
-"""The embedded poet as a backend: the default, offline, form-exact by construction.
+"""The embedded poet as a registry backend (`embedded`): the default, offline, form-exact.
 
 It is not a general text model: `generate` reads the prompt's words as keywords and writes a
-poem (七绝 unless the prompt names another form). Poem requests go straight to
-`inkmuse.poetry.generate.poet.write_poem`, which decodes inside the form.
+poem (七绝 unless the prompt names another form), for tools that only speak TextModel. Poem
+requests never come this way: `inkmuse.poetry.write` runs the embedded poet as its native
+strategy. It lives here, in poetry, and registers through the `inkmuse.backends` entry
+point like any plugin, so the models package never imports poetry.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from inkmuse.core.hanzi import HAN_CLASS
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
+from inkmuse.poetry.generate.request import PoemRequest
 
 _FORMS = ("五绝", "七绝", "五律", "七律")
 
@@ -30,7 +33,6 @@ class EmbeddedBackend:
 
     def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
         from inkmuse.poetry.generate.poet import write_poem
-        from inkmuse.poetry.generate.request import PoemRequest
 
         text = as_text(prompt)
         form = next((f for f in _FORMS if f in text), "七绝")
