@@ -101,20 +101,35 @@ async def poems(body: PoemIn, state: State) -> dict[str, Any]:
     return await state.poet.run(_embedded_poem, body)
 
 
+def opening_form(opening: str | None) -> str:
+    """The form an opening's first line implies: "床前明月光，" is five characters, so a 五绝
+    (a quatrain unless the opening already runs past four lines); 七绝 with no opening.
+
+    >>> opening_form("床前明月光，"), opening_form(None), opening_form("一二三四五六七。" * 5)
+    ('五绝', '七绝', '七律')
+    """
+    from inkmuse.poetry.text import split_poem
+
+    lines = split_poem(opening).lines if opening and opening.strip() else []
+    size = "五" if lines and len(lines[0]) == 5 else "七"
+    return size + ("律" if len(lines) > 4 else "绝")
+
+
 def _embedded_poem(body: PoemIn) -> dict[str, Any]:
     from inkmuse.poetry import check_poem
     from inkmuse.poetry.generate.poet import write_poem
     from inkmuse.poetry.generate.request import PoemRequest
 
+    form = body.form or opening_form(body.opening)
     request = PoemRequest(
-        keywords=tuple(body.keywords.split()), form=body.form, n=body.n, seed=body.seed,
+        keywords=tuple(body.keywords.split()), form=form, n=body.n, seed=body.seed,
         temperature=body.temperature, rhyme=body.rhyme or None, rhymebook=body.rhymebook,
         acrostic=body.acrostic or None, opening=body.opening or None,
     )  # fmt: skip
     result = write_poem(request)
     candidates = []
     for item in result.ranked:
-        report = check_poem(item.text, body.form, body.rhymebook)
+        report = check_poem(item.text, form, body.rhymebook)
         candidates.append(
             {
                 "text": item.text,
@@ -150,7 +165,7 @@ def _on_backend(body: PoemIn) -> dict[str, Any]:
     result = write_with_backend(
         get_backend(body.backend),
         BackendPoemRequest(
-            keywords=tuple(body.keywords.split()), form=body.form, seed=body.seed,
+            keywords=tuple(body.keywords.split()), form=body.form or "七绝", seed=body.seed,
             rhyme=body.rhyme or None, rhymebook=body.rhymebook, temperature=body.temperature,
         ),
     )  # fmt: skip

@@ -53,7 +53,9 @@ class SuggestIn(_Body):
 
 class PoemIn(_Body):
     keywords: str = Field(default="", max_length=40, description="words, e.g. 秋夜 思乡")
-    form: str = Field(default="七绝", max_length=12)
+    form: str | None = Field(
+        default="七绝", max_length=12, description="None: read from `opening` (else 七绝)"
+    )
     n: int = Field(default=8, ge=1, le=32, description="candidates sampled and ranked")
     seed: int | None = Seed
     temperature: float = Field(default=0.8, ge=0, le=2)

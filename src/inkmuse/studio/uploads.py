@@ -4,7 +4,7 @@ is refused.
 
     >>> check_image(b"not an image", limit=1000)  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    inkmuse.core.errors.InputError: the upload is not an image Pillow can read ...
+    inkmuse.core.errors.InputError: the upload is not an image that can be read ...
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def check_image(data: bytes, limit: int) -> tuple[str, int, int]:
             "the upload is too large to decode safely",
             accepted=f"images up to {MAX_INPUT_PIXELS // 1_000_000} megapixels",
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        # Pillow's own message names its file object (<_io.BytesIO object at 0x…>): not said.
         raise InputError(
-            f"the upload is not an image Pillow can read ({err})", accepted=_ACCEPTED
+            "the upload is not an image that can be read", accepted=_ACCEPTED
         ) from None
     return FORMATS[fmt], width, height

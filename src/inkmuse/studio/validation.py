@@ -68,6 +68,13 @@ def _accepted(error: dict[str, Any]) -> str | None:
         return template.split("{")[0].strip() or None
 
 
+def _bounds(error: dict[str, Any]) -> dict[str, int | float]:
+    # Only numeric bounds go to the page, which words the rule itself in each language.
+    ctx = error.get("ctx") or {}
+    keys = ("max_length", "min_length", "ge", "gt", "le", "lt")
+    return {k: ctx[k] for k in keys if isinstance(ctx.get(k), int | float)}
+
+
 def _message(error: dict[str, Any]) -> str:
     # pydantic's messages name the rule, not the value ("Input should be a valid integer");
     # a validator's own ValueError is ours. JSON decode errors name a position only.
@@ -81,6 +88,8 @@ def validation_body(errors: Sequence[Any]) -> dict[str, Any]:
         f"{where}: {_message(first)}",
         accepted=_accepted(first) or "see /api/openapi.json for each field's bounds",
         kind="ValidationError",
+        code="validation",
+        params={"field": where, "rule": str(first.get("type")), **_bounds(first)},
     )
     body["detail"] = [
         {"field": _where(e.get("loc", ())), "type": str(e.get("type")), "msg": _message(e)[:120]}
