@@ -13,16 +13,19 @@ from inkmuse.painting.canvas import Patch
 Point = tuple[float, float]
 
 
-def taper(patch: Patch, points: Sequence[Point], w0: float, w1: float) -> None:
-    """A stroke along `points` whose width goes from w0 to w1 (canvas pixels)."""
+def taper(patch: Patch, points: Sequence[Point], w0: float, w1: float,
+          wobble: Sequence[float] | None = None) -> None:  # fmt: skip
+    """A stroke along `points` whose width goes from w0 to w1 (canvas pixels); `wobble`,
+    one factor a point, makes the width uneven the way a brush's pressure is."""
     n = len(points)
     if n < 2:
         return
     draw = patch.draw
+    k = wobble if wobble is not None and len(wobble) == n else [1.0] * n
     for i in range(n - 1):
         (ax, ay), (bx, by) = patch.local(*points[i]), patch.local(*points[i + 1])
-        wa = patch.s(w0 + (w1 - w0) * i / (n - 1)) / 2
-        wb = patch.s(w0 + (w1 - w0) * (i + 1) / (n - 1)) / 2
+        wa = patch.s(w0 + (w1 - w0) * i / (n - 1)) / 2 * k[i]
+        wb = patch.s(w0 + (w1 - w0) * (i + 1) / (n - 1)) / 2 * k[i + 1]
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy) or 1.0
         nx, ny = -dy / length, dx / length
@@ -31,7 +34,7 @@ def taper(patch: Patch, points: Sequence[Point], w0: float, w1: float) -> None:
         draw.polygon(quad, fill=255)
         draw.ellipse((bx - wb, by - wb, bx + wb, by + wb), fill=255)
     ax, ay = patch.local(*points[0])
-    wa = patch.s(w0) / 2
+    wa = patch.s(w0) / 2 * k[0]
     draw.ellipse((ax - wa, ay - wa, ax + wa, ay + wa), fill=255)
 
 

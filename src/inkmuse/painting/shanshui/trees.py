@@ -80,7 +80,8 @@ def _grow(patch: Patch, rng: np.random.Generator, start: Point, angle: float, le
         x, y = pts[-1]
         pts.append((x + math.cos(a) * length / 3, y - math.sin(a) * length / 3))
     end_w = width * 0.62
-    taper(patch, pts, width, end_w)
+    # trunks and branches swell and pinch a little, as the brush presses and eases
+    taper(patch, pts, width, end_w, wobble=rng.uniform(0.8, 1.25, len(pts)).tolist())
     joints.extend(pts[1:])
     if depth == 0 or end_w < 0.45:
         ends.append(pts[-1])
