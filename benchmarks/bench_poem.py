@@ -21,13 +21,13 @@ from collections.abc import Callable
 from inkmuse.models.embedded import load_poet
 from inkmuse.poetry.generate.free import sample_free
 from inkmuse.poetry.generate.poet import write_poem
-from inkmuse.poetry.generate.request import PoemRequest
+from inkmuse.poetry.request import PoemRequest
 
 COLD = """
 import time
 t0 = time.perf_counter()
 from inkmuse.poetry.generate.poet import write_poem
-from inkmuse.poetry.generate.request import PoemRequest
+from inkmuse.poetry.request import PoemRequest
 t1 = time.perf_counter()
 write_poem(PoemRequest(keywords=("秋夜",), form="七绝", seed=0, n=1))
 t2 = time.perf_counter()

@@ -34,10 +34,10 @@ def main() -> None:
     from test_llama_server import Server  # the same server the tests drive
 
     from inkmuse.core.errors import BackendError
-    from inkmuse.poetry.generate.backend import EmbeddedBackend
     from inkmuse.models.backends.llamacpp_local import LlamaCppLocal, default_gguf
     from inkmuse.models.backends.openai_http import OpenAIBackend
     from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend
+    from inkmuse.poetry.generate.backend import EmbeddedBackend
 
     themes = THEMES[: args.themes]
     server = Server(default_gguf())
@@ -63,7 +63,7 @@ def main() -> None:
                 if strategy == "embedded":
                     from inkmuse.poetry.checker import check_poem
                     from inkmuse.poetry.generate.poet import write_poem
-                    from inkmuse.poetry.generate.request import PoemRequest
+                    from inkmuse.poetry.request import PoemRequest
 
                     text = write_poem(PoemRequest(keywords=words, form=args.form, seed=i)).text
                     ok, used = check_poem(text, args.form).ok, 1

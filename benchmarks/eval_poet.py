@@ -30,7 +30,7 @@ from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.free import sample_free
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
-from inkmuse.poetry.generate.request import PoemRequest
+from inkmuse.poetry.request import PoemRequest
 
 THEMES = [
     "秋夜 思乡",

@@ -42,7 +42,7 @@ def test_unreachable_backend_is_a_clear_error_or_falls_back() -> None:
         env=env,
     )
     assert fell.returncode == 0, fell.stderr
-    assert "writing with the embedded poet" in fell.stderr and "native" in fell.stdout
+    assert "writing with the embedded poet" in fell.stderr and "合律" in fell.stdout
 
 
 def test_embedded_only_options_are_refused_on_backends() -> None:

@@ -38,10 +38,11 @@ def test_stdin_that_is_not_utf8_is_a_clear_error() -> None:
     assert b"not UTF-8" in done.stderr and b"Traceback" not in done.stderr
 
 
-def test_paint_dash_reads_the_idea() -> None:
-    done = run_inkmuse("paint", "-", "--prompt-only", stdin="大漠孤烟直")
+def test_paint_dash_reads_the_idea(tmp_path: Path) -> None:
+    out = tmp_path / "desert.png"
+    done = run_inkmuse("paint", "-", "--json", "--seed", "1", "--out", str(out), stdin="大漠孤烟直")
     assert done.returncode == 0, done.stderr
-    assert "desert" in done.stdout.lower() or "大漠" in done.stdout
+    assert json.loads(done.stdout)["scene"]["kind"] == "desert" and out.exists()
 
 
 def test_poem_dash_reads_the_keywords(tmp_path: Path) -> None:

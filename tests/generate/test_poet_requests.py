@@ -10,7 +10,8 @@ from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
-from inkmuse.poetry.generate.request import PoemRequest, parse_keywords
+from inkmuse.poetry.generate.request import parse_keywords
+from inkmuse.poetry.request import PoemRequest
 
 
 def test_same_seed_same_poem_and_other_seeds_differ() -> None:

@@ -9,7 +9,7 @@ from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.poet import write_poem
-from inkmuse.poetry.generate.request import PoemRequest
+from inkmuse.poetry.request import PoemRequest
 
 FORMS = ("五绝", "七绝", "五律", "七律")
 

@@ -42,7 +42,7 @@ def list_backends(as_json: bool) -> None:
         mark = "*" if name == config.default else " "
         state = "reachable  " if ok else "unreachable"
         model = bc.options.get("model", "")
-        click.echo(f"{mark} {name:<10} {bc.type:<15} {state} {model}  ({detail})")
+        click.echo(f"{mark} {name:<12} {bc.type:<15} {state} {model}  ({detail})")
     click.echo(
         f"\n* default. Configure in {config_path()}; types installed: {', '.join(sorted(types))}"
     )

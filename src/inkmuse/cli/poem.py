@@ -9,12 +9,12 @@ inkmuse poem --poem "白日依山尽，黄河入海流。欲穷千里目，更�
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from inkmuse.cli.text_input import STDIN, read_argument, read_stdin
 from inkmuse.core.errors import InputError
-from inkmuse.core.provenance import provenance_json
 
 
 def _parse_slot(text: str) -> tuple[int, int | None]:
@@ -98,99 +98,35 @@ def command(
     With --backend, any configured model writes it (grammar or repair keeps the form);
     English forms (sonnet, haiku, limerick ...) go to the English poet.
     """
-    from inkmuse.poetry.english import is_english_form
-
     if STDIN in keywords:  # `inkmuse poem -`: the keywords (or an idea) from standard input
         if keywords != (STDIN,):
             raise InputError("'-' reads the keywords from standard input", accepted="'-' alone")
         keywords = tuple(read_stdin("the keywords").split())
     poem_text = read_argument(poem_text, what="the poem")
-    if (backend and backend != "embedded") or (form and is_english_form(form)):
-        import sys
-
-        from inkmuse.cli.poem_backend import write_on_backend
-
-        if acrostic or opening or slot or poem_text:
-            raise InputError(
-                "--acrostic, --continue and --suggest use the embedded poet",
-                accepted="drop --backend, or drop those options",
-            )
-        ok = write_on_backend(
-            keywords, form=form or "七绝", backend=backend, strategy=strategy, drafts=drafts,
-            rounds=rounds, seed=seed, temperature=temperature, rhyme=rhyme, rhymebook=rhymebook,
-            lang=lang, fallback=fallback, as_json=as_json,
-        )  # fmt: skip
-        sys.exit(0 if ok else 1)
     if slot or poem_text:
         if not (slot and poem_text):
             raise InputError(
                 "--suggest and --poem go together", accepted="--poem TEXT --suggest 3:5"
             )
+        if backend and backend != "embedded":
+            raise InputError(
+                "--suggest uses the embedded poet", accepted="drop --backend, or drop --suggest"
+            )
         _suggest(poem_text, slot, keywords, form, rhymebook, seed, show, as_json)
         return
-    from inkmuse.poetry.checker import check_poem
-    from inkmuse.poetry.generate.poet import write_poem
-    from inkmuse.poetry.generate.request import PoemRequest
+    from inkmuse.cli.poem_backend import resolve_model, show_poem
+    from inkmuse.poetry.request import PoemRequest
+    from inkmuse.poetry.write import write
 
     request = PoemRequest(
-        keywords=keywords,
-        form=form or "七绝",
-        n=n,
-        seed=seed,
-        temperature=temperature,
-        rhyme=rhyme,
-        rhymebook=rhymebook,
-        acrostic=acrostic,
-        opening=opening,
-    )
-    result = write_poem(request)
-    report = check_poem(result.text, request.form, rhymebook, acrostic=acrostic)
-    if as_json:
-        payload = {
-            "text": result.text,
-            "form": result.form,
-            "variant": result.variant,
-            "rhyme_group": result.rhyme_group,
-            "seed": result.seed,
-            "check_ok": report.ok,
-            "candidates": [
-                {"text": r.text, "score": round(r.score, 4), "coverage": round(r.coverage, 3)}
-                for r in result.ranked[: max(show, 1)]
-            ],
-            "rejected_copies": result.rejected_copies,
-            "notes": list(result.notes),
-            "provenance": json.loads(provenance_json(result.provenance)),
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return
-    for k, item in enumerate(result.ranked[: max(show, 1)]):
-        if k:
-            click.echo(f"\n#{k + 1}  score {item.score:.3f}")
-        for line in _lines(item.text):
-            click.echo(line)
-    verdict = "合律" if report.ok else "has faults: run inkmuse check"
-    click.echo(
-        f"\n{result.form} · {result.variant} · {result.rhyme_group} · {verdict} · "
-        f"seed {result.seed} · score {result.best.score:.3f} · "
-        f"no line found in the corpus"
-        + (
-            f" ({result.rejected_copies} copying candidates dropped)"
-            if result.rejected_copies
-            else ""
-        )
-    )
-    for note in result.notes:
-        click.echo(f"note: {note}")
-
-
-def _lines(text: str) -> list[str]:
-    out, current = [], ""
-    for ch in text:
-        current += ch
-        if ch in "，。":
-            out.append(current)
-            current = ""
-    return out
+        keywords=keywords, form=form or "七绝", n=n, seed=seed, temperature=temperature,
+        rhyme=rhyme, rhymebook=rhymebook, acrostic=acrostic, opening=opening,
+        strategy=strategy, drafts=drafts, rounds=rounds, lang=lang,
+    )  # fmt: skip
+    poem = write(request, resolve_model(backend, fallback))
+    show_poem(poem, show, lang, as_json)
+    if not poem.ok:
+        sys.exit(1)
 
 
 def _suggest(

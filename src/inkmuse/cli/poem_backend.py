@@ -1,6 +1,7 @@
-"""`inkmuse poem --backend NAME`: poems on a configured model, and English forms.
+"""`inkmuse poem`: which model writes, and how a written poem is shown.
 
-Kept apart from `cli/poem.py` (the embedded poet's options) so each stays small.
+Kept apart from `cli/poem.py` (the options) so each stays small. Writing itself is one
+call, `inkmuse.poetry.write.write`, whatever the model.
 """
 
 from __future__ import annotations
@@ -11,78 +12,76 @@ from typing import Any
 import click
 
 from inkmuse.core.errors import BackendError
-from inkmuse.core.provenance import provenance_json
+from inkmuse.models.protocol import TextModel
+from inkmuse.poetry.written import WrittenPoem
 
 
-def write_on_backend(
-    keywords: tuple[str, ...],
-    *,
-    form: str,
-    backend: str | None,
-    strategy: str,
-    drafts: int,
-    rounds: int,
-    seed: int | None,
-    temperature: float,
-    rhyme: str | None,
-    rhymebook: str,
-    lang: str,
-    fallback: bool,
-    as_json: bool,
-) -> bool:
-    """Write and print a poem; returns whether it keeps its form."""
+def resolve_model(backend: str | None, fallback: bool) -> TextModel | None:
+    """The configured backend, checked reachable (None: the embedded poet, the default)."""
     from inkmuse.models.registry import get_backend
-    from inkmuse.poetry.english import is_english_form
 
+    if backend in (None, "embedded"):
+        return None
     model = get_backend(backend)
-    if not model.available().reachable:
-        detail = model.available().detail
-        if not fallback:
-            raise BackendError(
-                f"backend {model.name!r} is not reachable ({detail})",
-                hint="start it, pick another with --backend, or add --fallback for the embedded poet",
-            )
-        click.echo(
-            f"{model.name} is not reachable ({detail}); writing with the embedded poet", err=True
+    state = model.available()
+    if state.reachable:
+        return model
+    if not fallback:
+        raise BackendError(
+            f"backend {model.name!r} is not reachable ({state.detail})",
+            hint="start it, pick another with --backend, or add --fallback for the embedded poet",
         )
-        model = get_backend("embedded")
-    if is_english_form(form):
-        from inkmuse.poetry.english import EnglishPoemRequest, write_english_poem
-
-        english = write_english_poem(
-            model if model.name != "embedded" else None,
-            EnglishPoemRequest(" ".join(keywords), form, seed=seed, strategy=strategy,
-                               drafts=drafts, rounds=rounds, temperature=temperature),
-        )  # fmt: skip
-        return _show(english.text, english.report.ok, english.strategy, english.rounds,
-                     english.provenance, as_json)  # fmt: skip
-    from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend
-
-    result = write_with_backend(
-        model,
-        BackendPoemRequest(tuple(keywords), form=form, seed=seed, rhyme=rhyme, rhymebook=rhymebook,
-                           strategy=strategy, drafts=drafts, rounds=rounds,
-                           temperature=temperature, lang=lang),
-    )  # fmt: skip
-    if not result.report.ok:
-        for fault in result.report.errors:
-            click.echo(f"  ✗ {fault.message(lang)}", err=True)
-    return _show(result.text, result.report.ok, result.strategy, result.rounds,
-                 result.provenance, as_json)  # fmt: skip
+    click.echo(f"{model.name} is not reachable ({state.detail}); writing with the embedded poet", err=True)  # fmt: skip
+    return None
 
 
-def _show(
-    text: str, ok: bool, strategy: str, rounds: int, record: dict[str, Any], as_json: bool
-) -> bool:
+def show_poem(poem: WrittenPoem[Any], show: int, lang: str, as_json: bool) -> None:
+    """Print the poem (and `show` ranked candidates), or its JSON."""
     if as_json:
-        payload = {"text": text, "check_ok": ok, "strategy": strategy, "rounds": rounds,
-                   "provenance": json.loads(provenance_json(record))}  # fmt: skip
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return ok
-    click.echo(text)
-    verdict = "keeps its form" if ok else "faults remain (listed above)"
+        click.echo(json.dumps(poem.to_dict(show), ensure_ascii=False, indent=1))
+        return
+    if not poem.ok:
+        for fault in getattr(poem.report, "errors", []):
+            click.echo(f"  ✗ {fault.message(lang)}", err=True)
+    if poem.strategy == "native":
+        _show_native(poem, show)
+        return
+    record = poem.provenance
+    click.echo(poem.text)
+    verdict = "keeps its form" if poem.ok else "faults remain (listed above)"
     click.echo(
-        f"\n{record.get('backend')} · {record.get('model')} · {strategy} · {rounds} round(s) · "
-        f"{verdict} · seed {record.get('seed')}"
+        f"\n{record.get('backend')} · {record.get('model')} · {poem.strategy} · "
+        f"{poem.rounds} round(s) · {verdict} · seed {record.get('seed')}"
     )
-    return ok
+
+
+def _show_native(poem: WrittenPoem[Any], show: int) -> None:
+    ranked = poem.candidates or ()
+    for k, item in enumerate(ranked[: max(show, 1)]):
+        if k:
+            click.echo(f"\n#{k + 1}  score {item.score:.3f}")
+        for line in _lines(item.text):
+            click.echo(line)
+    report = poem.report
+    form = report.form
+    verdict = "合律" if poem.ok else "has faults: run inkmuse check"
+    dropped = (
+        f" ({poem.rejected_copies} copying candidates dropped)" if poem.rejected_copies else ""
+    )
+    click.echo(
+        f"\n{form.name if form else ''} · {form.variant if form else ''} · {report.rhyme_group} · "
+        f"{verdict} · seed {poem.provenance.get('seed')} · score {ranked[0].score:.3f} · "
+        f"no line found in the corpus{dropped}"
+    )
+    for note in poem.notes:
+        click.echo(f"note: {note}")
+
+
+def _lines(text: str) -> list[str]:
+    out, current = [], ""
+    for ch in text:
+        current += ch
+        if ch in "，。":
+            out.append(current)
+            current = ""
+    return out

@@ -175,14 +175,14 @@ def _poem(
         poem = keep["poem"]
         authorship = dict(keep.get("poem_author", {}))
         return poem, authorship, {"kept": True, "by": sorted(set(authorship.values()))}
-    from inkmuse.poetry.generate.poet import write_poem
-    from inkmuse.poetry.generate.request import PoemRequest
+    from inkmuse.core.hanzi import split_lines
+    from inkmuse.poetry.request import PoemRequest
+    from inkmuse.poetry.write import write
 
-    result = write_poem(
-        PoemRequest(keywords=ctheme.keywords, form=req.form, seed=seed, n=req.candidates)
-    )
-    authorship = {f"poem line {i}": "inkmuse:embedded" for i in range(1, len(result.lines) + 1)}
-    return result.text, authorship, result.provenance
+    poem = write(PoemRequest(keywords=ctheme.keywords, form=req.form, seed=seed, n=req.candidates))
+    count = len(split_lines(poem.text))
+    authorship = {f"poem line {i}": "inkmuse:embedded" for i in range(1, count + 1)}
+    return poem.text, authorship, poem.provenance
 
 
 def _paint(req: CreateRequest, theme: Theme, poem: str, seed: int, out: Path) -> dict[str, Any]:

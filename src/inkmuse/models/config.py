@@ -34,6 +34,7 @@ from inkmuse.core.paths import user_home
 BUILTIN: dict[str, dict[str, Any]] = {
     "embedded": {"type": "embedded"},
     "fake": {"type": "fake"},
+    "gemma-local": {"type": "llamacpp-local"},  # the packaged Gemma 3 270M, the English default
     "ollama": {"type": "openai", "flavor": "ollama", "base_url": "http://127.0.0.1:11434/v1", "model": "qwen2.5:7b-instruct"},
     "vllm": {"type": "openai", "flavor": "vllm", "base_url": "http://127.0.0.1:8000/v1", "model": "Qwen/Qwen2.5-7B-Instruct"},
     "llamacpp": {"type": "openai", "flavor": "llamacpp", "base_url": "http://127.0.0.1:8080/v1", "model": "default"},

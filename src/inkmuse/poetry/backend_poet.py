@@ -20,19 +20,19 @@ Strategies, picked by what the backend can do (`strategy="auto"`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
 
 from inkmuse.core.errors import BackendError, InputError
 from inkmuse.core.hanzi import split_lines
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
-from inkmuse.models.protocol import GenerateOptions, Message, TextModel
+from inkmuse.models.protocol import GenerateOptions, MaskedModel, Message, TextModel
 from inkmuse.poetry.checker import CheckReport, check_poem
 from inkmuse.poetry.forms import get_form, line_punct
 from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
 from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.token_masks import FormMasks
+from inkmuse.poetry.written import FormWriter, WrittenPoem
 
 STRATEGIES = ("auto", "native", "masks", "grammar", "repair", "unconstrained")
 _FORM_EN = {"五绝": "five-character quatrain (wujue)", "七绝": "seven-character quatrain (qijue)",
@@ -57,22 +57,6 @@ class BackendPoemRequest:
     lang: str = "zh"
 
 
-ReportT = TypeVar("ReportT")
-
-
-@dataclass
-class WrittenPoem(Generic[ReportT]):
-    """A poem a text model wrote, with the checker's report on it (Chinese or English)."""
-
-    text: str
-    report: ReportT
-    strategy: str
-    rounds: int
-    drafts: int
-    provenance: dict[str, Any]
-    history: list[tuple[int, str, int]] = field(default_factory=list)  # (round, text, errors)
-
-
 BackendPoemResult = WrittenPoem[CheckReport]
 
 
@@ -92,8 +76,8 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
     book = get_rhymebook(request.rhymebook)
     seed = resolve_seed(request.seed)
     strategy = request.strategy
-    native = getattr(model, "writes_forms", False)  # the embedded poet decodes inside the form
-    masks_ok = getattr(model, "supports_masks", False)  # a local model taking a logits processor
+    native = isinstance(model, FormWriter)  # the embedded poet decodes inside the form
+    masks_ok = isinstance(model, MaskedModel)  # a local model taking a logits processor
     if strategy == "auto":
         strategy = (
             "native"
@@ -140,8 +124,9 @@ def write_with_backend(model: TextModel, request: BackendPoemRequest) -> Backend
             if strategy == "masks" and group is not None:
                 patterns = kind.patterns()
                 spec = patterns[int(make_rng(options.seed or 0).integers(len(patterns)))]
-                masks = FormMasks(model.token_table(), spec, group, book)  # type: ignore[attr-defined]
-                raw = model.generate_masked(messages, masks, options)  # type: ignore[attr-defined]
+                assert isinstance(model, MaskedModel)
+                masks = FormMasks(model.token_table(), spec, group, book)
+                raw = model.generate_masked(messages, masks, options)
             else:
                 raw = model.generate(messages, options)
             text = extract_poem(raw, kind.line_length, kind.line_count or 4)

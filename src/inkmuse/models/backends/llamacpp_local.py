@@ -50,8 +50,7 @@ N_CTX = 2048  # Gemma 3 270M takes 32k; 2048 holds a sonnet's repair round and s
 
 
 class LlamaCppLocal:
-    supports_grammar = True
-    supports_masks = True  # takes a logits processor: the form's masks apply per token
+    supports_grammar = True  # and, as a MaskedModel, a logits processor per token
 
     def __init__(
         self, name: str, model_path: Path | None = None, *, loader: Loader = load_llama

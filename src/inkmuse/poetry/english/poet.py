@@ -27,11 +27,12 @@ from inkmuse.core.errors import BackendError, InputError
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.protocol import GenerateOptions, Message, TextModel
-from inkmuse.poetry.backend_poet import STRATEGIES, WrittenPoem
+from inkmuse.poetry.backend_poet import STRATEGIES
 from inkmuse.poetry.english.checker import EnglishReport, check_english
 from inkmuse.poetry.english.examples import example_for
 from inkmuse.poetry.english.forms import EnglishForm, get_english_form, stanza_ends
 from inkmuse.poetry.english.grammar import english_grammar
+from inkmuse.poetry.written import WrittenPoem
 
 MAX_LINES = 40
 MAX_FAULTS_FED_BACK = 10  # the first ten: more drowns a small model's context
@@ -70,9 +71,9 @@ EnglishPoemResult = WrittenPoem[EnglishReport]
 
 def default_backend() -> TextModel:
     """The offline default: the packaged Gemma 3 270M, in-process (the `gguf` extra)."""
-    from inkmuse.models.backends.llamacpp_local import LlamaCppLocal
+    from inkmuse.models.registry import get_backend
 
-    return LlamaCppLocal("gemma-local")
+    return get_backend("gemma-local")  # through the registry, as any configured backend
 
 
 def write_english_poem(model: TextModel | None, request: EnglishPoemRequest) -> EnglishPoemResult:

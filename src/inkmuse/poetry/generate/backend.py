@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from inkmuse.core.errors import InputError
 from inkmuse.core.hanzi import HAN_CLASS
 from inkmuse.models.config import BackendConfig
 from inkmuse.models.protocol import Availability, GenerateOptions, Prompt, as_text
-from inkmuse.poetry.generate.request import PoemRequest
+from inkmuse.poetry.request import PoemRequest
+from inkmuse.poetry.written import Candidate, WrittenPoem
+
+if TYPE_CHECKING:
+    from inkmuse.poetry.checker import CheckReport
 
 _FORMS = ("五绝", "七绝", "五律", "七律")
 
@@ -23,7 +29,6 @@ _FORMS = ("五绝", "七绝", "五律", "七律")
 class EmbeddedBackend:
     name = "embedded"
     supports_grammar = False
-    writes_forms = True  # decodes inside the form itself (strategy "native")
 
     def __init__(self, name: str = "embedded") -> None:
         self.name = name
@@ -39,6 +44,24 @@ class EmbeddedBackend:
         words = [w for w in re.findall(f"[{HAN_CLASS}]{{1,4}}", text.replace(form, " ")) if w]
         request = PoemRequest(keywords=tuple(words[:4]) or ("山水",), form=form, seed=options.seed)
         return write_poem(request).text
+
+    def write_in_form(self, request: PoemRequest) -> WrittenPoem[CheckReport]:
+        """The native strategy: decode inside the form, rank, check (a `FormWriter`)."""
+        from inkmuse.poetry.checker import check_poem
+        from inkmuse.poetry.generate.poet import write_poem
+
+        if request.strategy not in ("auto", "native"):
+            raise InputError(
+                f"the embedded poet writes natively, not with {request.strategy!r}",
+                accepted="auto or native (other strategies need --backend)",
+            )
+        result = write_poem(request)
+        report = check_poem(result.text, request.form, request.rhymebook, acrostic=request.acrostic)
+        candidates = tuple(Candidate(r.text, r.score, r.coverage) for r in result.ranked)
+        return WrittenPoem(
+            result.text, report, "native", 1, request.n, result.provenance,
+            candidates=candidates, notes=result.notes, rejected_copies=result.rejected_copies,
+        )  # fmt: skip
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:
         yield self.generate(prompt, options)

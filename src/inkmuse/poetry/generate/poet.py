@@ -18,7 +18,8 @@ from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
 from inkmuse.poetry.generate.decode import decode_batch
 from inkmuse.poetry.generate.rank import Ranked, rank
-from inkmuse.poetry.generate.request import PoemRequest, plan_request
+from inkmuse.poetry.generate.request import plan_request
+from inkmuse.poetry.request import PoemRequest
 
 # Rounds of sampling before giving up: a round fails only when every row hits a dead end
 # or copies the corpus, which a handful of seeds in thousands do.

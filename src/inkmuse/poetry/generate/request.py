@@ -18,6 +18,7 @@ from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
 from inkmuse.poetry.generate.tables import get_tables
 from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
+from inkmuse.poetry.request import PoemRequest
 from inkmuse.poetry.rules import choose_rhyme_group, legal_tones, repeats
 from inkmuse.poetry.text import split_poem, to_simplified
 from inkmuse.poetry.tones import Tone
@@ -26,26 +27,6 @@ MAX_KEYWORDS = 4  # the poet was trained with up to four
 MAX_KEYWORD_CHARS = 4
 MAX_CANDIDATES = 64
 _SEPARATORS = re.compile(r"[\s,，、;；/|]+")
-
-
-@dataclass(frozen=True)
-class PoemRequest:
-    """One request. keywords: the person's words (秋夜, 思乡); form: 五绝 七绝 五律 七律.
-
-    rhyme: a 平 rhyme group to keep (七阳 or 阳); acrostic: the first character of every
-    line (藏头); opening: the person's first line(s) to continue; n: candidates sampled in
-    one batch and ranked; temperature: 0 is greedy, 0.8 the default.
-    """
-
-    keywords: tuple[str, ...] = ()
-    form: str = "七绝"
-    n: int = 16
-    seed: int | None = None
-    temperature: float = 0.8
-    rhyme: str | None = None
-    rhymebook: str = "平水韵"
-    acrostic: str | None = None
-    opening: str | None = None
 
 
 @dataclass(frozen=True)
