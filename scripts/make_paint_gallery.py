@@ -17,11 +17,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from inkmuse.core.fonts import cjk_font_path
 from inkmuse.core.theme import Theme
 from inkmuse.core.theme_lexicon import PALETTES
 from inkmuse.painting import PaintRequest, paint, save_png
 from inkmuse.painting.colour import transfer_colour
-from inkmuse.painting.fonts import cjk_font_path
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "docs" / "gallery" / "inputs"

@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from inkmuse.core import fonts
 from inkmuse.core.errors import InputError, MissingDependencyError
-from inkmuse.painting import PaintRequest, fonts, paint
+from inkmuse.painting import PaintRequest, paint
 from inkmuse.painting.canvas import Canvas
 from inkmuse.painting.inscription import (
     SUBJECT_THRESHOLD,

@@ -35,8 +35,9 @@ HAN_CLASS = "".join(f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES)
 HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
-# Marks that end a line of verse, full-width and half-width, and line breaks.
-LINE_ENDS = "，。！？；、：,.!?;:\n\r"
+# Marks that end a line of verse, full-width and half-width, line breaks, and the tab,
+# slash and bar people type between lines ("床前明月光 / 疑是地上霜").
+LINE_ENDS = "，。！？；、：,.!?;:\n\r\t/|"
 _LINE_SPLIT = re.compile("[" + re.escape(LINE_ENDS) + "]+")
 
 
@@ -71,4 +72,5 @@ def split_lines(text: str) -> list[str]:
     """The lines of a Chinese poem: split at line-ending marks and breaks, Chinese
     characters kept, empty lines dropped. (The checker's `split_poem` also validates and
     remembers each line's mark.)"""
-    return [line for line in (han_only(part) for part in _LINE_SPLIT.split(text)) if line]
+    parts = _LINE_SPLIT.split(normalize(text))
+    return [line for line in (han_only(part) for part in parts) if line]

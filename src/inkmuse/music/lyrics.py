@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.hanzi import has_han, normalize, split_lines
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LINE_SPLIT = re.compile(r"[，。！？；、,.!?;：:\n\r\t/|]+")
 _DIGIT_CHARS = set("零一二三四五六七八九十百千万两")
 
 
@@ -53,7 +52,7 @@ class Line:
 
 def detect_language(text: str) -> str:
     """'zh' when the text has Chinese characters, else 'en' when it has Latin letters."""
-    if _CJK.search(text):
+    if has_han(normalize(text)):
         return "zh"
     if re.search(r"[A-Za-z]", text):
         return "en"
@@ -61,16 +60,6 @@ def detect_language(text: str) -> str:
         "the lyrics have no Chinese characters and no English words",
         accepted="a Chinese poem (e.g. 床前明月光，疑是地上霜。) or English lines",
     )
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines of a Chinese poem: split on punctuation and line breaks, keep characters."""
-    lines = []
-    for part in _LINE_SPLIT.split(text):
-        chars = "".join(_CJK.findall(part))
-        if chars:
-            lines.append(chars)
-    return lines
 
 
 def _apply_sandhi(chars: str, tones: list[int]) -> list[int]:

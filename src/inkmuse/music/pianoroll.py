@@ -35,7 +35,7 @@ MAX_WIDTH = 2400
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     try:
-        from inkmuse.painting.fonts import cjk_font_path, load_font
+        from inkmuse.core.fonts import cjk_font_path, load_font
 
         return load_font(cjk_font_path(), size)
     except (ImportError, MissingDependencyError):

@@ -22,10 +22,11 @@ import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.fonts import cjk_font_path, latin_font_path, load_font
+from inkmuse.core.hanzi import has_han
 from inkmuse.core.seeds import derive_seed
 from inkmuse.painting.calligraphy import write_char
 from inkmuse.painting.canvas import Canvas
-from inkmuse.painting.fonts import cjk_font_path, latin_font_path, load_font
 from inkmuse.painting.hanzi_strokes import medians
 from inkmuse.painting.noise import FloatArray
 from inkmuse.painting.palettes import Palette
@@ -34,7 +35,6 @@ from inkmuse.painting.seal import seal_alpha
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _BREAKS = re.compile(r"[，。！？；：、,.!?;:\s\n\"'“”‘’《》「」()（）—…·-]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 SUBJECT_THRESHOLD = 0.1  # subject coverage above this counts as painted
 MAX_CHARS = 400
@@ -89,7 +89,7 @@ def poem_lines(text: str) -> tuple[list[str], bool]:
     if len(text) > MAX_CHARS:
         raise InputError(f"the inscription text has {len(text)} characters",
                          accepted=f"at most {MAX_CHARS}; inscribe a shorter poem")  # fmt: skip
-    if _CJK.search(text):
+    if has_han(text):
         return [p for p in _BREAKS.split(text) if p], True
     # lines with no letter or digit (stray punctuation) are not worth writing
     lines = [ln.strip() for ln in re.split(r"\n|\s/\s", text) if any(c.isalnum() for c in ln)]

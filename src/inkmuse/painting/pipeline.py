@@ -16,13 +16,13 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from inkmuse import __version__
+from inkmuse.core.fonts import cjk_font_path, latin_font_path
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed
 from inkmuse.core.theme import Theme
 from inkmuse.core.theme_lexicon import theme_from_text
 from inkmuse.painting.canvas import Canvas
 from inkmuse.painting.colour import transfer_colour
-from inkmuse.painting.fonts import cjk_font_path, latin_font_path
 from inkmuse.painting.images import fit_within, load_image
 from inkmuse.painting.inscription import inscribe, poem_lines, signature
 from inkmuse.painting.metadata import a1111_parameters, png_bytes

@@ -18,8 +18,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.fonts import cjk_font_path, load_font
 from inkmuse.core.seeds import derive_seed, make_rng
-from inkmuse.painting.fonts import cjk_font_path, load_font
 from inkmuse.painting.noise import FloatArray, value_noise
 
 DEFAULT_SEAL = "墨趣"  # "the delight of ink", a common leisure-seal phrase

@@ -1,5 +1,8 @@
 """Finding the fonts for inscriptions: a brush-style CJK face, and a face for English.
 
+Shared by the arts (the painting's inscription and seal, the music's piano roll), so it
+lives in core rather than in one art that the others would have to import.
+
 Searched in order: the INKMUSE_FONT environment variable (a font file), the Debian paths
 of AR PL UKai (楷书, `fonts-arphic-ukai`) and LXGW WenKai (霞鹜文楷, `fonts-lxgw-wenkai`),
 Noto CJK and WenQuanYi, then whatever `fc-list :lang=zh` knows. With none, the inscription
