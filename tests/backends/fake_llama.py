@@ -34,9 +34,13 @@ def echo_loader(path: str, n_ctx: int) -> EchoLlama:
 
 
 class Segfaulting:
-    """Dies with SIGSEGV at the first decode, as llama.cpp's AMX path does on Sapphire Rapids."""
+    """Dies with SIGSEGV at the first decode, as llama.cpp's AMX path does on Sapphire Rapids
+    (and at any other use: reading the vocabulary for masks crashes it too)."""
 
     def __call__(self, text: str, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+    def __getattr__(self, name: str) -> Any:
         os.kill(os.getpid(), signal.SIGSEGV)
 
 

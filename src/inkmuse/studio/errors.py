@@ -12,7 +12,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from inkmuse.core.errors import DataError, InkmuseError, MissingDependencyError, StorageError
+from inkmuse.core.errors import (
+    BackendError,
+    DataError,
+    InkmuseError,
+    MissingDependencyError,
+    StorageError,
+)
 from inkmuse.library import WorkNotFound
 from inkmuse.studio.faults import fault_body
 from inkmuse.studio.jobs import JobNotFound
@@ -30,6 +36,8 @@ def status_of(err: InkmuseError) -> int:
         return 501
     if isinstance(err, StorageError | DataError):
         return 503  # the disk or the library, not the request: the person acts on the machine
+    if isinstance(err, BackendError):
+        return 502  # the model behind the studio failed (down, crashed, answered badly)
     return 400
 
 

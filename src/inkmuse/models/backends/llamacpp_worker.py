@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -189,6 +190,9 @@ class LlamaWorker:
 # -- the child side --------------------------------------------------------------------
 def serve(conn: Connection, loader: Loader, path: str, n_ctx: int, log: Path | None) -> None:
     """The worker's loop: load the model, then answer requests until the pipe closes."""
+    # multiprocessing leaves the child's stdin on /dev/null; a worker that is killed or
+    # stopped never closes it, and a parent running with -W error would see the warning.
+    warnings.simplefilter("ignore", ResourceWarning)
     _quiet_native_output(log)
     try:
         llama = loader(path, n_ctx)
