@@ -105,7 +105,7 @@ def test_type_see_the_fault_apply_a_suggestion(page: object, tmp_path: Path) -> 
     p.fill("#poem-seed", "5")  # type: ignore[attr-defined]
     p.click("#poem-write")  # type: ignore[attr-defined]
     p.locator("#poem-candidates li").first.wait_for()  # type: ignore[attr-defined]
-    last = p.locator("#poem-candidates li").last  # type: ignore[attr-defined]
+    last = p.locator("#poem-candidates li .cand").last  # type: ignore[attr-defined]
     chosen = last.inner_text().split("✓")[0].split("✗")[0].strip()
     last.click()
     assert p.input_value("#poem-input") == chosen  # type: ignore[attr-defined]
@@ -182,7 +182,7 @@ def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
     first = p.get_attribute("#paint-img", "src")  # type: ignore[attr-defined]
     assert p.input_value("#paint-seed") == "3"  # type: ignore[attr-defined]
     first_info = p.inner_text("#paint-info")  # type: ignore[attr-defined]
-    assert "shanshui" in first_info and " 3 " in first_info
+    assert "山水" in first_info and " 3 " in first_info
     _shot(p, tmp_path, "studio-painting.png")
     p.click("#paint-again")  # type: ignore[attr-defined]
     p.wait_for_function(
@@ -201,7 +201,7 @@ def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
     p.wait_for_function(
         f"document.querySelector('#paint-img').getAttribute('src') !== {second!r} && {loaded}"
     )  # type: ignore[attr-defined]
-    assert "painterly" in p.inner_text("#paint-info")  # type: ignore[attr-defined]
+    assert "写意" in p.inner_text("#paint-info")  # type: ignore[attr-defined]
 
     p.click('[data-tab="music"]')  # type: ignore[attr-defined]
     p.fill("#music-seed", "2")  # type: ignore[attr-defined]
@@ -213,6 +213,7 @@ def test_paint_regenerate_and_compose(page: object, tmp_path: Path) -> None:
         "下载 MIDI",
         "下载 MusicXML",
         "下载 WAV",
+        "下载 PNG",
     ]
     _shot(p, tmp_path, "studio-music.png")
 

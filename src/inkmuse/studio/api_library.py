@@ -90,6 +90,22 @@ def export(
     return FileResponse(path, media_type=media_type(path), filename=path.name)
 
 
+@router.get("/{work_id}/archive")
+def archive(work_id: str, background: BackgroundTasks, state: State) -> FileResponse:
+    """A zip of the whole work: every version's files and record, one folder each."""
+    from inkmuse.studio.archive import work_zip
+
+    tmp = Path(tempfile.mkdtemp(prefix="export-", dir=state.workspace.root))
+    try:
+        with state.library() as lib:
+            path = work_zip(lib, work_id, tmp / f"inkmuse-{work_id}.zip")
+    except BaseException:
+        _remove(tmp)
+        raise
+    background.add_task(_remove, tmp)
+    return FileResponse(path, media_type=media_type(path), filename=path.name)
+
+
 def _remove(folder: Path) -> None:
     import shutil
 

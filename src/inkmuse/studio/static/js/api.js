@@ -1,10 +1,11 @@
 // Calls to the studio's JSON API. In token mode the studio swapped ?token= for an HttpOnly
 // cookie before this page loaded: the browser sends it with every call, EventSource, link,
 // image and audio of this origin, and no script (ours or injected) can read it.
+import { CodedError } from "./errors.js";
 
 export class ApiError extends Error {
   constructor(body, status) {
-    super(body.message || body.problem || `HTTP ${status}`);
+    super(body.code || `HTTP ${status}`);
     this.body = body;
     this.status = status;
   }
@@ -18,13 +19,15 @@ export async function api(path, { method = "GET", json, form, signal } = {}) {
   const response = await fetch(path, { method, headers, body, signal });
   const type = response.headers.get("content-type") || "";
   const data = type.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) throw new ApiError(typeof data === "object" ? data : { message: data }, response.status);
+  if (!response.ok) throw new ApiError(typeof data === "object" ? data : { code: "http" }, response.status);
   return data;
 }
 
-// Start a job (POST returning {id}) and follow its server-sent events until it finishes.
+// Start a job (POST returning {id}) and follow its server-sent events until it finishes;
+// onEvent sees every state, the first one (queued) included.
 export async function runJob(path, json, onEvent) {
   const job = await api(path, { method: "POST", json });
+  if (onEvent) onEvent(job);
   return new Promise((resolve, reject) => {
     const source = new EventSource(`/api/jobs/${job.id}/events`);
     source.onmessage = (message) => {
@@ -37,9 +40,10 @@ export async function runJob(path, json, onEvent) {
       // The stream dropped: fall back to one poll so a finished job is not lost.
       source.close();
       api(`/api/jobs/${job.id}`).then((snap) => {
+        if (onEvent) onEvent(snap);
         if (snap.status === "done") resolve(snap.result);
         else if (snap.status === "failed") reject(new ApiError(snap.error, 400));
-        else reject(new Error("lost the job's event stream"));
+        else reject(new CodedError("lost_job"));
       }, reject);
     };
   });
@@ -64,27 +68,4 @@ export async function streamPost(path, json, onData) {
       for (const line of chunk.split("\n")) if (line.startsWith("data: ")) onData(JSON.parse(line.slice(6)));
     }
   }
-}
-
-export function showError(err) {
-  const box = document.getElementById("error");
-  if (!err) { box.hidden = true; box.textContent = ""; return; }
-  box.textContent = err.message || String(err);
-  box.hidden = false;
-}
-
-export function seedValue(input) {
-  const v = input.value.trim();
-  return v === "" ? null : Number(v);
-}
-
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (v !== null && v !== undefined) node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-  return node;
 }
