@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages inkmuse can use (CJK fonts for inscriptions, fluidsynth and a
-# General MIDI SoundFont for audio, abcmidi so the music tests can play the ABC back). Only
+# General MIDI SoundFont for audio, abcmidi so the music tests can play the ABC back,
+# lilypond so they can engrave the MusicXML). Only
 # as root, and never fatal: the code degrades with a clear message when a package is missing.
 # Chromium drives the studio's browser tests.
 set -u
-PKGS=(fonts-lxgw-wenkai fonts-arphic-ukai fonts-dejavu-core fluidsynth timgm6mb-soundfont abcmidi chromium)
+PKGS=(fonts-lxgw-wenkai fonts-arphic-ukai fonts-dejavu-core fluidsynth timgm6mb-soundfont abcmidi lilypond chromium)
 if [ "$(id -u)" != "0" ]; then
   echo "system-packages: not root; skipping apt-get for: ${PKGS[*]}"
   exit 0

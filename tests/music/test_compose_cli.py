@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -82,3 +83,24 @@ def test_bad_input_gives_a_clear_error_not_a_traceback(
     assert code == 2
     assert message in err
     assert "Traceback" not in err
+
+
+def test_meter_refrain_and_the_synth_that_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inkmuse.music.audio import resolve_synth
+
+    code, out, _ = run(
+        ["compose", "床前明月光，疑是地上霜。举头望明月，低头思故乡。", "--seed", "7",
+         "--meter", "3/4", "--refrain", "--out", str(tmp_path), "--formats", "wav,json"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert "   3/4   " in out.splitlines()[0]
+    used = resolve_synth("auto")  # the default: fluidsynth where installed, else numpy
+    assert f"synth: {used} (" in out
+    record = json.loads((tmp_path / "piece.json").read_text(encoding="utf-8"))
+    assert record["synth"] == used
+    assert [s["section"] for s in record["form"]].count("refrain") == 2
+    code, _, err = run(["compose", "床前明月光", "--meter", "5/4"], capsys)
+    assert code == 2 and "5/4" in err

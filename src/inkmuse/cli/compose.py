@@ -44,26 +44,33 @@ def _read_poem(poem: str | None, poem_file: Path | None) -> str | None:
               help="Output folder (default ./inkmuse-compose-SEED).")  # fmt: skip
 @click.option("--formats", default=_FORMATS, show_default=True,
               help="Comma-separated: mid, musicxml, abc, wav, png, json.")  # fmt: skip
-@click.option("--synth", type=click.Choice(["numpy", "fluidsynth", "auto"]), default="numpy",
+@click.option("--synth", type=click.Choice(["auto", "numpy", "fluidsynth"]), default="auto",
               show_default=True,
-              help="WAV renderer: built-in numpy synth, or fluidsynth + a GM SoundFont.")  # fmt: skip
+              help="WAV renderer: auto is fluidsynth + a GM SoundFont where installed, "
+                   "else the built-in numpy synth.")  # fmt: skip
+@click.option("--meter", type=click.Choice(["4/4", "2/4", "3/4", "6/8"]), default=None,
+              help="Time signature for Chinese lyrics (default: drawn for the mood).")  # fmt: skip
+@click.option("--refrain", is_flag=True, default=False,
+              help="Sing the last couplet again at the end.")  # fmt: skip
 @click.option("--title", default=None, help="Title (default: the first line).")
 def command(poem: str | None, poem_file: Path | None, mood: str | None, season: str | None,
             time_of_day: str | None, key: str | None, tempo: int | None, bars: int,
             style: str | None, seed: int | None, out: Path | None, formats: str, synth: str,
-            title: str | None) -> None:  # fmt: skip
+            meter: str | None, refrain: bool, title: str | None) -> None:  # fmt: skip
     """Set a poem to music (Chinese by its tones, English by its stress), or compose from a
     mood. POEM may be '-' to read standard input."""
     from dataclasses import replace
 
     from inkmuse.music import ComposeRequest, compose, export, measure
+    from inkmuse.music.audio import resolve_synth
     from inkmuse.music.compose import _theme
 
     text = _read_poem(poem, poem_file)
     if text is not None and not text.strip():
         raise InputError("the poem is empty", accepted="a Chinese poem or English lines")
     request = ComposeRequest(poem=text, mood=mood, key=key, tempo=tempo, bars=bars,
-                             style=style, seed=seed, title=title)  # fmt: skip
+                             style=style, seed=seed, title=title, meter=meter,
+                             refrain=refrain)  # fmt: skip
     if season or time_of_day:
         theme = _theme(request)
         theme = replace(theme, season=season or theme.season,
@@ -75,8 +82,9 @@ def command(poem: str | None, poem_file: Path | None, mood: str | None, season: 
     paths = export(piece, folder, formats=wanted, synth=synth)
 
     k = piece.key
-    click.echo(f"{piece.title}   {k.name}   {piece.tempo_bpm} bpm   {piece.bars} bars   "
-               f"seed {piece.provenance['seed']}")  # fmt: skip
+    meter_name = f"{piece.beats_per_bar}/{piece.beat_unit}"
+    click.echo(f"{piece.title}   {k.name}   {piece.tempo_bpm} bpm   {meter_name}   "
+               f"{piece.bars} bars   seed {piece.provenance['seed']}")  # fmt: skip
     click.echo("instruments: " + ", ".join(f"{p.name} (GM {p.program})" for p in piece.parts))
     click.echo("progression:")
     bar = piece.ticks_per_bar
@@ -99,5 +107,9 @@ def command(poem: str | None, poem_file: Path | None, mood: str | None, season: 
             click.echo("  " + "  ".join(cells))
     for row in measure(piece).lines():
         click.echo(row)
+    if "wav" in paths:
+        used = resolve_synth(synth)
+        how = "a General MIDI SoundFont" if used == "fluidsynth" else "the built-in synthesizer"
+        click.echo(f"synth: {used} ({how})")
     for _fmt, path in paths.items():
         click.echo(f"wrote {path}")

@@ -109,16 +109,26 @@ def _fluidsynth_samples(piece: Piece) -> np.ndarray:
     return out * np.float32(0.89 / peak)  # the same loudness as the numpy synth
 
 
-def piece_wav(piece: Piece, synth: str = "numpy") -> tuple[bytes, str]:
-    """(WAV bytes, the synth used). synth: 'numpy', 'fluidsynth', or 'auto' (fluidsynth
-    when installed, else numpy)."""
+def resolve_synth(synth: str) -> str:
+    """The renderer a `synth` choice runs here: 'auto' is fluidsynth where it and a GM
+    SoundFont are installed, else numpy.
+
+    >>> resolve_synth("numpy")
+    'numpy'
+    """
     if synth not in SYNTHS:
         from inkmuse.core.errors import InputError
 
         raise InputError(f"unknown synth {synth!r}", accepted=", ".join(SYNTHS))
-    used = synth
     if synth == "auto":
-        used = "fluidsynth" if fluidsynth_available() else "numpy"
+        return "fluidsynth" if fluidsynth_available() else "numpy"
+    return synth
+
+
+def piece_wav(piece: Piece, synth: str = "numpy") -> tuple[bytes, str]:
+    """(WAV bytes, the synth used). synth: 'numpy', 'fluidsynth', or 'auto' (fluidsynth
+    when installed, else numpy)."""
+    used = resolve_synth(synth)
     samples = _fluidsynth_samples(piece) if used == "fluidsynth" else render(piece)
     comment = provenance_json({**piece.provenance, "synth": used})
     return wav_bytes(samples, SAMPLE_RATE, comment=comment, title=piece.title), used

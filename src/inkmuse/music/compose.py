@@ -146,6 +146,7 @@ def _song(
     shapes: dict[int, list[int]] = {}  # couplet position → scale steps of its last line
     rhythms: list[LineRhythm] = []
     index_of = {p: k for k, p in enumerate(pitches)}
+    motif: list[int] = []  # the song's opening steps, syllable to syllable (scale steps)
     for i, line in enumerate(lines):
         # Parallel lines of successive couplets share contour, cadence and noise: the song
         # is strophic (A B A' B'), varied only where the words ask for other tones.
@@ -172,7 +173,10 @@ def _song(
         line_pitches = solve_phrase(
             slots, pitches, profile=profile, contour=contour, cadence_pcs=cadence,
             prev_pitch=prev, rng=rng, echo=_echo(shapes.get(i % 2), len(slots)),
+            motifs=motif_forms(motif, slots, answer=closing),
         )  # fmt: skip
+        if i == 0:
+            motif = opening_motif(slots, [index_of[p] for p in line_pitches])
         shapes[i % 2] = [index_of[b] - index_of[a] for a, b in itertools.pairwise(line_pitches)]
         first_index = len(notes)
         for k, (slot, pitch) in enumerate(zip(slots, line_pitches, strict=True)):
@@ -222,7 +226,39 @@ def _line_rhythm(
         line, meter=meter, rhyme=rhyme, last=last, rng=rng, profile=profile,
         previous=before[-1] if before else None,
         parallel=before[-2] if len(before) >= 2 else None, pickup_room=room,
+        motif=before[0] if before else None,
     )  # fmt: skip
+
+
+MOTIF_SYLLABLES = 4  # the motif: the steps between the song's first four syllables
+
+
+def opening_motif(slots: list[Slot], indices: list[int]) -> list[int]:
+    """The motif: scale steps between the first notes of the first syllables of a line
+    (床前明月: three steps), from its slots and their pitches' indices in the scale."""
+    firsts = [indices[k] for k, s in enumerate(slots) if s.first][:MOTIF_SYLLABLES]
+    return [b - a for a, b in itertools.pairwise(firsts)]
+
+
+def motif_forms(motif: list[int], slots: list[Slot], *, answer: bool) -> tuple[dict[int, int], ...]:
+    """The forms of the motif a line may open with, as {slot index: scale step from the
+    slot before}: moved to wherever the line starts (a tonal sequence); for an answering
+    (closing) line also upside down, the search keeping whichever the words sing better.
+    A step is asked for only where the syllable before is a single note, so the step
+    between the syllables' first notes is the step between two slots."""
+    if not motif:
+        return ()
+    firsts = [k for k, s in enumerate(slots) if s.first]
+    want: dict[int, int] = {}
+    for step, j in zip(motif, firsts[1:MOTIF_SYLLABLES], strict=False):
+        if slots[j - 1].first:
+            want[j] = step
+    if not want:
+        return ()
+    forms = [want]
+    if answer and any(want.values()):
+        forms.append({j: -step for j, step in want.items()})
+    return tuple(forms)
 
 
 def _make_room(notes: list[Note], until: int) -> list[Note]:

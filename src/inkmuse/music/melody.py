@@ -13,7 +13,10 @@ One Viterbi pass per phrase over the notes to place. The cost of a path adds up:
   closing line) and the phrase's cadence note;
 - for a melody written over chords (no lyrics), chord tones on strong beats;
 - the steps of the parallel line in the previous couplet (line 3 echoes line 1, line 4
-  echoes line 2) where the words allow, so the song has a shape and not only a path.
+  echoes line 2) where the words allow, so the song has a shape and not only a path;
+- the motif: the steps that open the song (its first syllables) again at the head of a
+  later line, in one of the forms given (moved to any pitch, or upside down), each step
+  that differs costing `MOTIF_WEIGHT`; the search keeps the form the words sing best.
 
 A seeded Gumbel perturbation of the note costs makes different seeds give different, still
 rule-abiding melodies.
@@ -40,6 +43,9 @@ CONTOUR_WEIGHT = 0.12  # per semitone away from the line's contour
 CADENCE_PENALTY = 40.0
 CHORD_PENALTY = 2.5  # a non-chord tone on a strong beat (melody over chords)
 ECHO_WEIGHT = 0.7  # per step that differs from the parallel line of the last couplet
+# per head step that differs from the motif: above a bent tone rule (0.8), below singing
+# outside the table (2.0), so the motif gives way wherever the words would be misheard
+MOTIF_WEIGHT = 1.6
 REPEAT_PENALTY = 0.8  # a pitch already repeated once: move on unless the words ask to stay
 MAX_LEAP = 5  # scale steps; folk songs almost never leap further inside a phrase
 _DIRS = ("down", "same", "up")
@@ -107,11 +113,15 @@ def solve_phrase(
     rng: np.random.Generator,
     temperature: float = 0.6,
     echo: list[int] | None = None,
+    motifs: tuple[dict[int, int], ...] = (),
 ) -> list[int]:
     """The lowest-cost pitch for each slot (MIDI numbers), cadence pinned on the last.
 
     echo: the steps (in scale steps) of the parallel line of the previous couplet, when it
-    has as many notes; repeating them where the words allow gives the song its shape."""
+    has as many notes; repeating them where the words allow gives the song its shape.
+    motifs: forms of the song's motif this line may open with, each {slot index: scale
+    step from the slot before}; the line is searched once per form (same noise) and the
+    cheapest path kept, so the words choose between, say, the motif and its inversion."""
     n, size = len(slots), len(pitches)
     pa = np.array(pitches)
     idx = np.arange(size)
@@ -134,25 +144,50 @@ def solve_phrase(
         unary[i] += temperature * rng.gumbel(size=size)
     unary[-1] += CADENCE_PENALTY * np.array([p % 12 not in cadence_pcs for p in pitches])
 
-    # State: (direction into the current note, current pitch index).
-    inf = float("inf")
-    cost = np.full((3, size), inf)
-    if prev_pitch is None:
-        cost[1] = unary[0]
-    else:
+    pairs = [_pair_cost(slots[i - 1], slots[i], steps, pa) for i in range(1, n)]
+    if echo is not None:
+        pairs = [p + ECHO_WEIGHT * (steps != echo[i]) for i, p in enumerate(pairs)]
+    start: tuple[np.ndarray, np.ndarray] | None = None
+    if prev_pitch is not None:
         near = int(np.argmin(np.abs(pa - prev_pitch)))
         jump = idx - near
-        start = np.array([step_cost(profile, "start", int(np.clip(j, -7, 7))) for j in jump])
-        start += np.where(np.abs(jump) > MAX_LEAP, 10.0, 0.0)
+        first = np.array([step_cost(profile, "start", int(np.clip(j, -7, 7))) for j in jump])
+        start = (jump, first + np.where(np.abs(jump) > MAX_LEAP, 10.0, 0.0))
+    best: tuple[float, list[int]] | None = None
+    for form in motifs or ({},):
+        added = [p + MOTIF_WEIGHT * (steps != form[i + 1]) if i + 1 in form else p
+                 for i, p in enumerate(pairs)]  # fmt: skip
+        found = _viterbi(unary, prior, added, steps, start)
+        if best is None or found[0] < best[0]:
+            best = found
+    assert best is not None
+    return [pitches[j] for j in best[1]]
+
+
+def _viterbi(
+    unary: np.ndarray,
+    prior: np.ndarray,
+    pairs: list[np.ndarray],
+    steps: np.ndarray,
+    start: tuple[np.ndarray, np.ndarray] | None,
+) -> tuple[float, list[int]]:
+    """(cost, pitch indices) of the cheapest path; pairs[i]: the cost matrix [from, to]
+    of the step into slot i + 1; start: (jump, cost) of each first pitch from the note
+    before the phrase."""
+    n, size = unary.shape
+    idx = np.arange(size)
+    inf = float("inf")
+    cost = np.full((3, size), inf)
+    if start is None:
+        cost[1] = unary[0]
+    else:
+        jump, first = start
         for j in range(size):
-            cost[direction(int(jump[j])) + 1, j] = unary[0][j] + start[j]
+            cost[direction(int(jump[j])) + 1, j] = unary[0][j] + first[j]
     back = np.zeros((n, 3, size, 2), dtype=int)
     dir_of = np.sign(steps) + 1  # [from, to] → new direction state
     for i in range(1, n):
-        pair = _pair_cost(slots[i - 1], slots[i], steps, pa)
-        if echo is not None:
-            pair = pair + ECHO_WEIGHT * (steps != echo[i - 1])
-        total = cost[:, :, None] + prior + pair[None]
+        total = cost[:, :, None] + prior + pairs[i - 1][None]
         new = np.full((3, size), inf)
         for d_new in range(3):
             masked = np.where((dir_of == d_new)[None], total, inf)  # [d, from, to]
@@ -168,7 +203,7 @@ def solve_phrase(
     for i in range(n - 1, 0, -1):
         d, j = int(back[i, d, j, 0]), int(back[i, d, j, 1])
         path.append(j)
-    return [pitches[j] for j in reversed(path)]
+    return float(cost.flat[flat_best]), path[::-1]
 
 
 def arch_contour(

@@ -88,7 +88,11 @@ def _attributes(piece: Piece, bass: bool) -> str:
 def _part_xml(piece: Piece, index: int) -> str:
     part = piece.parts[index]
     total, bar = piece.length_ticks, piece.ticks_per_bar
-    bars = bars_of(voice_events(part, total), bar, beat=_beat(piece))
+    # The melody is cut (and tied) at each chord change so every chord symbol sits on a
+    # note of its own: LilyPond's musicxml2ly ignores a <harmony>'s offset and gives it
+    # the next note's length, so two chords over one note drifted out of the bar.
+    cuts = frozenset(c.start for c in piece.chords) if part.role == "melody" else frozenset()
+    bars = bars_of(voice_events(part, total), bar, cuts, _beat(piece))
     pitches = [n.pitch for n in part.notes]
     # Bass clef when the part lives mostly below middle C (the guzheng's arpeggios do).
     bass = bool(pitches) and sum(pitches) / len(pitches) < 60

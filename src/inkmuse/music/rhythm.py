@@ -12,7 +12,8 @@ filling it with eighths, quarters, dotted and half notes, weighted by
 - the meter: a note that starts between beats and runs over the next beat (syncopation)
   is rare;
 - variety and shape: a line does not copy the line just before it group for group, but
-  leans to the rhythm of its parallel line in the previous couplet (A B A' B').
+  leans to the rhythm of its parallel line in the previous couplet (A B A' B'), and its
+  first group to the song's opening cell (the motif's rhythm, see `melody`).
 
 The rhyme syllable is held to the bar line (at least a bar, or 12 ticks in 2/4); a line
 that does not rhyme breathes with a rest, into which the next line may start with a
@@ -149,6 +150,8 @@ W_FOLK = 0.4  # folk-song duration ratios between neighbours
 W_SYNCOPATION = 1.5  # a note from between beats over the next beat
 W_SAME = 0.8  # copying the previous line's cell in the same group
 W_ECHO = 0.9  # taking the parallel line's cell (the couplet before)
+W_MOTIF = 1.2  # a line's first group taking the song's first cell (above W_SAME: line 2
+# may open like line 1)
 TEMPERATURE = 0.6
 _VALUES = (2, 4, 6, 8, 12, 16)
 
@@ -198,6 +201,7 @@ def _choose(
     rng: np.random.Generator,
     previous: tuple[int, ...] | None,
     parallel: tuple[int, ...] | None,
+    motif: tuple[int, ...] | None = None,
 ) -> tuple[int, ...]:
     cells = group_cells(k, meter.group)
     scores = np.array(
@@ -205,6 +209,7 @@ def _choose(
             cell_score(c, classes, caesura=caesura, meter=meter, profile=profile)
             - W_SAME * (c == previous)
             + W_ECHO * (c == parallel)
+            + W_MOTIF * (c == motif)
             for c in cells
         ]
     )
@@ -223,10 +228,12 @@ def chinese_rhythm(
     previous: LineRhythm | None = None,
     parallel: LineRhythm | None = None,
     pickup_room: int = 0,
+    motif: LineRhythm | None = None,
 ) -> LineRhythm:
     """The rhythm of a Chinese line in a meter. previous / parallel: the rhythms of the
     line before and of the same line of the previous couplet; pickup_room: ticks free
-    before this line's first bar line (0: no pickup)."""
+    before this line's first bar line (0: no pickup); motif: the song's first line, whose
+    first cell this line's first group leans to."""
     sylls = line.syllables
     classes = pingze(line)
     groups = group_sizes(len(sylls))
@@ -250,6 +257,7 @@ def chinese_rhythm(
             cell = _choose(
                 size, here, caesura=g < len(groups) - 1, meter=meter, profile=profile, rng=rng,
                 previous=_group(previous, g), parallel=_group(parallel, g),
+                motif=_group(motif, 0) if g == 0 else None,
             )  # fmt: skip
             durations += cell
             chosen.append(cell)
