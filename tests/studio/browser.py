@@ -82,7 +82,7 @@ def shot(page: Any, tmp_path: Path, name: str) -> Path:
 _SCAN = """
 (lang) => {
   const other = lang === "zh" ? "en" : "zh";
-  const allowed = new Set(["inkmuse", "API", "PNG", "MIDI", "MusicXML", "WAV", "ZIP", "UTC"]);
+  const allowed = new Set(["inkmuse", "API", "PNG", "JPEG", "WebP", "BMP", "GIF", "MIDI", "MusicXML", "WAV", "ZIP", "UTC"]);
   const wrong = lang === "zh"
     ? (s) => (s.match(/[A-Za-z]{2,}/g) || []).filter((w) => !allowed.has(w))
     : (s) => s.match(/\\p{Script=Han}+/gu) || [];

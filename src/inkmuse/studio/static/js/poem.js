@@ -72,7 +72,7 @@ function openForChar(line, pos, anchor) {
   select(line, pos);
   const char = anchor.querySelector(".c").textContent;
   const body = { text: getPoem(), line, pos, ...settings(), keywords: $("poem-keywords").value, seed: seedValue($("poem-seed")) };
-  openPopover(anchor, anchor, body, t("suggestions_for", { char }), (s) => replaceAt(line, pos, s));
+  openPopover(anchor, anchor, body, t("suggestions_for", { char, line, pos }), (s) => replaceAt(line, pos, s));
 }
 
 function rewriteLine() {

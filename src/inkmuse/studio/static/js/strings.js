@@ -47,7 +47,7 @@ export const STRINGS = {
   char_label: ["第{line}句第{pos}字 {char}，{tone}", "line {line}, character {pos}: {char}, {tone}"],
   tone_ping: ["平声", "level tone"], tone_ze: ["仄声", "oblique tone"], tone_both: ["平仄两读", "level or oblique"],
   tone_unknown: ["声调未知", "tone unknown"], has_fault: ["有误", "has a fault"],
-  suggestions_for: ["「{char}」的替换", "Replacements for {char}"],
+  suggestions_for: ["第{line}句第{pos}字「{char}」的替换", "Replacements for line {line}, character {pos}"],
   lines_for: ["第{line}句的重写", "New versions of line {line}"],
   close: ["关闭", "Close"], lang_switch: ["English", "中文"],
   draft_restored: ["已恢复上次的草稿", "Your last draft is back"],
