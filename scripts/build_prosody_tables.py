@@ -43,6 +43,9 @@ PINGSHUI_SUPPLEMENT = {
     # 衰 cuī (等衰): the 灰-group reading beside shuāi in 四支; 贺知章《回乡偶书》 rhymes
     # 回 / 衰 / 来 on it. Upstream lists 衰 in 四支 only (its 十灰 has 縗 but not 衰).
     "衰": "上平声十灰",
+    # 槎 chá (浮槎, 八月槎): 锄加切, 麻韵, 平. Upstream lists only its 仄 reading in 二十一马
+    # (士下切, 邪斫); 杜甫《秋兴八首》其二 rhymes 斜 / 华 / 槎 / 笳 / 花 on 六麻.
+    "槎": "下平声六麻",
     # Common characters upstream lacks in every form, placed as the rhyme books have them
     # (the homophone guess gets the -m and entering-tone ones wrong: 慙 is not in 寒).
     "啼": "上平声八齐",  # 杜兮切, 齐韵: 处处闻啼鸟

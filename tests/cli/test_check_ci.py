@@ -28,7 +28,7 @@ def test_tune_from_the_shape_and_a_fault_in_english() -> None:
 def test_couplet_two_arguments_and_json() -> None:
     result = run_inkmuse("check", "--form", "对联", "海纳百川，有容乃大", "壁立千仞，无欲则刚")
     assert result.returncode == 1
-    assert "平仄不对" in result.stdout and "对仗：未判" in result.stdout
+    assert "平仄不对" in result.stdout and "对仗" in result.stdout and "未判" not in result.stdout
     ok = run_inkmuse("check", "--form", "对联", "--json", "海内存知己", "天涯若比邻")
     assert ok.returncode == 0
     assert json.loads(ok.stdout)["ok"] is True

@@ -59,9 +59,10 @@ def run(
 def _couplet(text: str, second: str | None, lang: str, as_json: bool) -> None:
     from inkmuse.poetry.ci.couplet import check_couplet, split_pair
     from inkmuse.poetry.ci.render import render_couplet
+    from inkmuse.poetry.duizhang import duizhang_faults
 
     upper, lower = (text, second) if second is not None else split_pair(text)
-    report = check_couplet(upper, lower)
+    report = check_couplet(upper, lower, duizhang=duizhang_faults)
     _emit(report.to_dict(), render_couplet(report, lang, colour=sys.stdout.isatty()), as_json)
     if not report.ok:
         sys.exit(1)
