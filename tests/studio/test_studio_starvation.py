@@ -28,7 +28,7 @@ CHECK = {"text": "白日依山尽，黄河入海流。欲穷千里目，更上�
 def slow_poet(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The real poet's answer, after a pause: the server (a thread of this process) waits
     as it would for a real poem, while the test's timings do not depend on the CPU."""
-    from inkmuse.poetry.generate.request import PoemRequest
+    from inkmuse.poetry.request import PoemRequest
 
     answer = poet.write_poem(PoemRequest(keywords=("秋夜",), form="五绝", n=1, seed=1))
 

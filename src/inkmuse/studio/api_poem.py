@@ -118,7 +118,7 @@ def opening_form(opening: str | None) -> str:
 def _embedded_poem(body: PoemIn) -> dict[str, Any]:
     from inkmuse.poetry import check_poem
     from inkmuse.poetry.generate.poet import write_poem
-    from inkmuse.poetry.generate.request import PoemRequest
+    from inkmuse.poetry.request import PoemRequest
 
     form = body.form or opening_form(body.opening)
     request = PoemRequest(

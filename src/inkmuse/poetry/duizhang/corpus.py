@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from inkmuse.core.hanzi import HAN_RUN
 from inkmuse.poetry.text import to_simplified
 
 CORPUS = Path(__file__).resolve().parents[4] / "data/cache/chinese-poetry-2.0.1/package/dist"
@@ -24,7 +25,6 @@ CORPUS = Path(__file__).resolve().parents[4] / "data/cache/chinese-poetry-2.0.1/
 SANBAISHOU_TAGS = {"五言絕句": "五绝", "七言絕句": "七绝", "五言律詩": "五律", "七言律詩": "七律"}
 _NOTE = re.compile(r"[（(][^）)]*[）)]")  # 一作 notes: (藎篋 一作：畫篋)
 _BREAK = re.compile(r"[，。！？；、：]")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def poem_lines(paragraphs: Iterable[str]) -> tuple[str, ...] | None:
     """The lines of a corpus poem in simplified characters, or None if not all Chinese."""
     text = to_simplified(_NOTE.sub("", "".join(paragraphs)))
     lines = tuple(s for s in _BREAK.split(text) if s)
-    if not lines or not all(_HAN.fullmatch(s) for s in lines):
+    if not lines or not all(HAN_RUN.fullmatch(s) for s in lines):
         return None
     return lines
 
