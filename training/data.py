@@ -22,11 +22,15 @@ from typing import Any
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from inkmuse.models.embedded.vocab import Vocab
+from inkmuse.models.embedded.vocab import Vocab, era_token, muse_token, tune_token
 
 # How many keywords an example carries: none sometimes, mostly one to three.
 KEYWORD_COUNT_WEIGHTS = (0.15, 0.3, 0.3, 0.15, 0.1)
 SINGLE_CHAR_P = 0.2
+# poet-v2: how often an example names its era and its author, so the model writes both with
+# and without a muse (a prompt with neither is v1's layout).
+ERA_P = 0.5
+MUSE_P = 0.5
 
 
 @dataclass
@@ -46,19 +50,44 @@ def sample_keywords(keywords: Sequence[str], rng: random.Random) -> list[str]:
     return [w[rng.randrange(len(w))] if rng.random() < SINGLE_CHAR_P else w for w in chosen]
 
 
-def encode_example(vocab: Vocab, row: dict[str, Any], keywords: Sequence[str]) -> Example:
-    prompt = vocab.encode_prompt(row["form"], keywords)
+def sample_conditions(vocab: Vocab, row: dict[str, Any], rng: random.Random) -> list[str]:
+    """The tune (always, for a ci whose tune has a token), then maybe the era and the muse."""
+    out = []
+    if row["form"] == "词" and vocab.has_token(tune_token(row.get("tune", ""))):
+        out.append(tune_token(row["tune"]))
+    if rng.random() < ERA_P and vocab.has_token(era_token(row["dynasty"])):
+        out.append(era_token(row["dynasty"]))
+    if rng.random() < MUSE_P and vocab.has_token(muse_token(row.get("author", ""))):
+        out.append(muse_token(row["author"]))
+    return out
+
+
+def encode_example(
+    vocab: Vocab, row: dict[str, Any], keywords: Sequence[str], conditions: Sequence[str] = ()
+) -> Example:
+    prompt = vocab.encode_prompt(row["form"], keywords, conditions=conditions)
     return Example(ids=prompt + vocab.encode(row["text"]) + [vocab.eos], start=len(prompt) - 1)
 
 
 def epoch_batches(
-    vocab: Vocab, rows: list[dict[str, Any]], batch_size: int, seed: int, epoch: int
+    vocab: Vocab,
+    rows: list[dict[str, Any]],
+    batch_size: int,
+    seed: int,
+    epoch: int,
+    conditioned: bool = False,
 ) -> list[tuple[torch.Tensor, torch.Tensor]]:
-    """All batches of one epoch, shuffled by (seed, epoch); each batch holds one form."""
+    """All batches of one epoch, shuffled by (seed, epoch); each batch holds one form.
+
+    conditioned: sample era and muse tokens (poet-v2); off, the examples are v1's exactly
+    (the same random draws), which is how v1's held-out loss is measured on either model.
+    """
     rng = random.Random(f"{seed}:{epoch}")
     by_form: dict[str, list[Example]] = {}
     for row in rows:
-        example = encode_example(vocab, row, sample_keywords(row["keywords"], rng))
+        keywords = sample_keywords(row["keywords"], rng)
+        conditions = sample_conditions(vocab, row, rng) if conditioned else []
+        example = encode_example(vocab, row, keywords, conditions)
         by_form.setdefault(row["form"], []).append(example)
     groups: list[list[Example]] = []
     for examples in by_form.values():

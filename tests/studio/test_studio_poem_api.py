@@ -104,3 +104,20 @@ def test_poem_errors_say_what_is_accepted(client: httpx.Client) -> None:
     assert response.status_code == 400 and response.json()["accepted"]
     response = client.post("/api/poems", json={"keywords": "秋夜", "n": 1000})
     assert response.status_code == 422 and "n" in response.json()["problem"]
+
+
+def test_the_studio_writes_through_the_one_pipeline_and_shows_the_plan(
+    client: httpx.Client,
+) -> None:
+    from inkmuse.poetry.request import PoemRequest
+    from inkmuse.poetry.write import write
+
+    body = {"keywords": "秋夜 思乡", "form": "七绝", "n": 6, "seed": 5}
+    data = client.post("/api/poems", json=body).json()
+    cli = write(PoemRequest(("秋夜", "思乡"), form="七绝", n=6, seed=5))
+    assert data["text"] == cli.text and data["plan"] == list(cli.plan or ())
+    assert data["plan"][0] == "秋夜" and len(data["plan"]) == 4
+    edited = client.post("/api/poems", json={**body, "plan": "雁,霜,灯,乡"}).json()
+    assert edited["plan"] == ["雁", "霜", "灯", "乡"]
+    bad = client.post("/api/poems", json={**body, "plan": "雁,霜"})
+    assert bad.status_code == 400 and "4 words" in bad.json()["accepted"]

@@ -70,6 +70,12 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
 @click.option(
     "--fallback", is_flag=True, help="Write with the embedded poet if the backend is unreachable."
 )
+@click.option("--muse", help="Write in the manner of a poet (王维, 苏轼; --muses lists them).")
+@click.option("--era", help="Write in the manner of an era: 唐, 五代 or 宋.")
+@click.option("--plan", "plan_text", help="One word per line, e.g. 雁,霜,灯,乡 (default: planned).")
+@click.option("--no-plan", is_flag=True, help="Write without a line plan.")
+@click.option("--show-plan", is_flag=True, help="Print the line plan above the poem.")
+@click.option("--muses", "list_muses", is_flag=True, help="List the poets --muse takes, and exit.")
 def command(
     keywords: tuple[str, ...],
     form: str | None,
@@ -90,6 +96,12 @@ def command(
     rounds: int,
     lang: str,
     fallback: bool,
+    muse: str | None,
+    era: str | None,
+    plan_text: str | None,
+    no_plan: bool,
+    show_plan: bool,
+    list_muses: bool,
 ) -> None:
     """Write a classical poem that keeps every rule of its form (no network, no GPU).
 
@@ -98,6 +110,9 @@ def command(
     With --backend, any configured model writes it (grammar or repair keeps the form);
     English forms (sonnet, haiku, limerick ...) go to the English poet.
     """
+    if list_muses:
+        _list_muses()
+        return
     if STDIN in keywords:  # `inkmuse poem -`: the keywords (or an idea) from standard input
         if keywords != (STDIN,):
             raise InputError("'-' reads the keywords from standard input", accepted="'-' alone")
@@ -121,12 +136,37 @@ def command(
     request = PoemRequest(
         keywords=keywords, form=form or "七绝", n=n, seed=seed, temperature=temperature,
         rhyme=rhyme, rhymebook=rhymebook, acrostic=acrostic, opening=opening,
-        strategy=strategy, drafts=drafts, rounds=rounds, lang=lang,
+        strategy=strategy, drafts=drafts, rounds=rounds, lang=lang, muse=muse, era=era,
+        plan=_plan_option(plan_text, no_plan),
     )  # fmt: skip
     poem = write(request, resolve_model(backend, fallback))
-    show_poem(poem, show, lang, as_json)
+    show_poem(poem, show, lang, as_json, show_plan)
     if not poem.ok:
         sys.exit(1)
+
+
+def _plan_option(text: str | None, none: bool) -> tuple[str, ...] | None:
+    """--plan words (checked against the form by the poet), () for --no-plan, else None."""
+    if text and none:
+        raise InputError("--plan and --no-plan contradict each other", accepted="one of them")
+    if none:
+        return ()
+    if text is None:
+        return None
+    words = tuple(w for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip())
+    return tuple(w.strip() for w in words)
+
+
+def _list_muses() -> None:
+    from inkmuse.models.embedded import load_poet
+
+    poet = load_poet()
+    muses = poet.vocab.muses()
+    if not muses:
+        click.echo(f"{poet.name} was trained without muses; poet-v2 and later have them")
+        return
+    click.echo(f"{len(muses)} poets with 50 or more poems in {poet.name}'s corpus:")
+    click.echo("、".join(muses))
 
 
 def _suggest(

@@ -35,11 +35,17 @@ def resolve_model(backend: str | None, fallback: bool) -> TextModel | None:
     return None
 
 
-def show_poem(poem: WrittenPoem[Any], show: int, lang: str, as_json: bool) -> None:
-    """Print the poem (and `show` ranked candidates), or its JSON."""
+def show_poem(
+    poem: WrittenPoem[Any], show: int, lang: str, as_json: bool, show_plan: bool = False
+) -> None:
+    """Print the poem (and `show` ranked candidates), or its JSON (which has the plan)."""
     if as_json:
         click.echo(json.dumps(poem.to_dict(show), ensure_ascii=False, indent=1))
         return
+    if show_plan:
+        words = poem.plan or ()
+        shown = " · ".join(f"{i + 1} {w}" for i, w in enumerate(words)) or "none"
+        click.echo(f"plan: {shown}\n")
     if not poem.ok:
         for fault in getattr(poem.report, "errors", []):
             click.echo(f"  ✗ {fault.message(lang)}", err=True)

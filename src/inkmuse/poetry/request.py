@@ -28,9 +28,10 @@ class PoemRequest:
         unconstrained); drafts: a backend's candidates a round; rounds: the repair bound;
         lang: the prompt language for chat models (zh, en); lines: for English stanza
         forms and free verse, how many lines.
-    muse: a poet or era to write in the manner of, and plan: one sub-topic per line. They
-        have their place here for the poet that learns them; today's writers refuse them
-        with a clear message rather than ignore them.
+    muse: a poet to write in the manner of (王维), era: 唐, 五代 or 宋; the embedded poet
+        takes them when its model learned them (poet-v2), other writers refuse them.
+    plan: one word per line (雁,霜,灯,乡); None lets the embedded poet plan the lines from
+        the keywords, () writes without a plan.
     """
 
     keywords: tuple[str, ...] = ()
@@ -48,4 +49,5 @@ class PoemRequest:
     lang: str = "zh"
     lines: int | None = None
     muse: str | None = None
+    era: str | None = None
     plan: tuple[str, ...] | None = None

@@ -78,14 +78,22 @@ def _english(request: PoemRequest, model: TextModel | None) -> WrittenPoem[Any]:
 
 
 def _refuse_unlearned(request: PoemRequest, model: TextModel | None) -> None:
-    """A muse or a line plan is part of the request, but no writer here has learned them
-    yet: say so rather than write a poem that silently ignores them."""
-    if request.muse:
+    """A muse, an era or a line plan only the embedded poet has learned: any other writer
+    says so rather than write a poem that silently ignores them."""
+    from inkmuse.poetry.english import is_english_form
+
+    embedded = not is_english_form(request.form) and (
+        model is None or isinstance(model, FormWriter)
+    )
+    if embedded:
+        return
+    if request.muse or request.era:
         raise InputError(
-            f"no poet here has learned to write in the manner of {request.muse!r} yet",
-            accepted="no --muse (the retrained poet will take poets with 50+ poems and eras)",
+            "--muse and --era are for the embedded poet (classical Chinese forms)",
+            accepted="drop --backend (and use a Chinese form), or drop --muse/--era",
         )
     if request.plan:
         raise InputError(
-            "no poet here follows a line plan yet", accepted="no --plan (keywords steer the poem)"
+            "--plan is for the embedded poet (classical Chinese forms)",
+            accepted="drop --backend (and use a Chinese form), or drop --plan",
         )

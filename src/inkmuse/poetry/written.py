@@ -70,6 +70,7 @@ class WrittenPoem(Generic[ReportT]):
     candidates: tuple[Candidate, ...] = ()
     notes: tuple[str, ...] = ()
     rejected_copies: int = 0
+    plan: tuple[str, ...] | None = None  # the line plan the embedded poet followed
 
     @property
     def ok(self) -> bool:
@@ -95,6 +96,7 @@ class WrittenPoem(Generic[ReportT]):
                 for c in self.candidates[: max(show, 1)]
             ],
             "rejected_copies": self.rejected_copies,
+            "plan": list(self.plan) if self.plan else None,
             "notes": list(self.notes),
             "history": [{"round": r, "text": t, "errors": e} for r, t, e in self.history],
             "report": report,

@@ -116,76 +116,64 @@ def opening_form(opening: str | None) -> str:
 
 
 def _embedded_poem(body: PoemIn) -> dict[str, Any]:
-    from inkmuse.poetry import check_poem
-    from inkmuse.poetry.generate.poet import write_poem
-    from inkmuse.poetry.request import PoemRequest
-
-    form = body.form or opening_form(body.opening)
-    request = PoemRequest(
-        keywords=tuple(body.keywords.split()), form=form, n=body.n, seed=body.seed,
-        temperature=body.temperature, rhyme=body.rhyme or None, rhymebook=body.rhymebook,
-        acrostic=body.acrostic or None, opening=body.opening or None,
-    )  # fmt: skip
-    result = write_poem(request)
-    candidates = []
-    for item in result.ranked:
-        report = check_poem(item.text, form, body.rhymebook)
-        candidates.append(
-            {
-                "text": item.text,
-                "score": round(item.score, 4),
-                "coverage": round(item.coverage, 3),
-                "ok": report.ok,
-                "errors": len(report.errors),
-            }
-        )
-    return {
-        "text": result.text,
-        "seed": result.seed,
-        "form": result.form,
-        "variant": result.variant,
-        "rhyme_group": result.rhyme_group,
-        "candidates": candidates,
-        "notes": list(result.notes),
-        "provenance": result.provenance,
-        "backend": "embedded",
-    }
+    return _write(body, None)
 
 
 def _on_backend(body: PoemIn) -> dict[str, Any]:
     """A poem from a configured backend: grammar-constrained or verify-and-repair drafts."""
     from inkmuse.models.registry import get_backend
-    from inkmuse.poetry.backend_poet import BackendPoemRequest, write_with_backend
 
     if body.opening or body.acrostic:
         raise InputError(
             f"continuing a poem and acrostics are written by the embedded poet, not {body.backend!r}",
             accepted="backend 'embedded' for those",
         )
-    result = write_with_backend(
-        get_backend(body.backend),
-        BackendPoemRequest(
-            keywords=tuple(body.keywords.split()), form=body.form or "七绝", seed=body.seed,
-            rhyme=body.rhyme or None, rhymebook=body.rhymebook, temperature=body.temperature,
-        ),
+    return _write(body, get_backend(body.backend))
+
+
+def _write(body: PoemIn, model: Any) -> dict[str, Any]:
+    """Every poem goes through `poetry.write` (the one pipeline the CLI uses too); the page
+    gets the WrittenPoem's JSON plus each candidate's verdict."""
+    from inkmuse.poetry import check_poem
+    from inkmuse.poetry.request import PoemRequest
+    from inkmuse.poetry.write import write
+
+    form = body.form or opening_form(body.opening)
+    plan = (
+        tuple(body.plan.replace("，", ",").split(",")) if body.plan and body.plan.strip() else None
+    )
+    request = PoemRequest(
+        keywords=tuple(body.keywords.split()), form=form, n=body.n, seed=body.seed,
+        temperature=body.temperature, rhyme=body.rhyme or None, rhymebook=body.rhymebook,
+        acrostic=body.acrostic or None, opening=body.opening or None,
+        muse=body.muse or None, era=body.era or None,
+        plan=tuple(w.strip() for w in plan if w.strip()) if plan else None,
     )  # fmt: skip
-    report = result.report
-    return {
-        "text": result.text,
-        "seed": result.provenance.get("seed"),
-        "form": report.form.name if report.form else report.kind.name,
-        "variant": report.form.variant if report.form else None,
-        "rhyme_group": report.rhyme_group,
-        "candidates": [
+    poem = write(request, model)
+    data = poem.to_dict(show=len(poem.candidates) or 1)
+    texts = [c["text"] for c in data["candidates"]] if poem.candidates else [poem.text]
+    candidates = []
+    for k, text in enumerate(texts):
+        report = poem.report if text == poem.text else check_poem(text, form, body.rhymebook)
+        ranked = data["candidates"][k] if poem.candidates else {"score": None, "coverage": None}
+        candidates.append(
             {
-                "text": result.text,
-                "score": None,
-                "coverage": None,
-                "ok": report.ok,
-                "errors": len(report.errors),
+                "text": text, "score": ranked["score"], "coverage": ranked["coverage"],
+                "ok": report.ok, "errors": len(report.errors),
             }
-        ],
-        "notes": [f"{result.strategy}: {result.rounds} round(s), {result.drafts} draft(s)"],
-        "provenance": result.provenance,
+        )  # fmt: skip
+    notes = list(poem.notes)
+    if poem.strategy != "native":
+        notes.append(f"{poem.strategy}: {poem.rounds} round(s), {poem.drafts} draft(s)")
+    return {
+        "text": poem.text,
+        "seed": data["seed"],
+        "form": data["form"],
+        "variant": data["variant"],
+        "rhyme_group": data["rhyme_group"],
+        "candidates": candidates,
+        "plan": data["plan"],
+        "notes": notes,
+        "provenance": poem.provenance,
         "backend": body.backend,
     }

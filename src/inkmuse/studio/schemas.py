@@ -64,6 +64,11 @@ class PoemIn(_Body):
     acrostic: str | None = Field(default=None, max_length=16)
     opening: str | None = Field(default=None, max_length=200, description="lines to continue")
     backend: str = Field(default="embedded", max_length=40, description="a name from /api/backends")
+    plan: str | None = Field(
+        default=None, max_length=80, description="one word a line, comma-separated: 雁,霜,灯,乡"
+    )
+    muse: str | None = Field(default=None, max_length=12, description="a poet: 王维 (poet-v2)")
+    era: str | None = Field(default=None, max_length=6, description="唐, 五代 or 宋 (poet-v2)")
 
 
 class PaintIn(_Body):

@@ -61,6 +61,7 @@ class EmbeddedBackend:
         return WrittenPoem(
             result.text, report, "native", 1, request.n, result.provenance,
             candidates=candidates, notes=result.notes, rejected_copies=result.rejected_copies,
+            plan=result.line_plan.words if result.line_plan else None,
         )  # fmt: skip
 
     def stream(self, prompt: Prompt, options: GenerateOptions) -> Iterator[str]:

@@ -33,6 +33,7 @@ from inkmuse.core.seeds import make_rng
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.poetry.forms import FormSpec
+from inkmuse.poetry.generate.steer import Steering
 from inkmuse.poetry.generate.tables import VocabTables, get_tables
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
 from inkmuse.poetry.tones import Tone
@@ -41,11 +42,8 @@ from inkmuse.poetry.tones import Tone
 # sampling): the long tail of a 7,000-character vocabulary is where nonsense lives, and
 # unlike a fixed top-k the cut adapts to how sure the model is.
 MIN_P = 0.05
-# Added to the logits of the keywords' characters when sampling (not when scoring): the
-# model is conditioned on the keywords, and this nudge makes the person's own words appear
-# more often (nats; measured in benchmarks/eval_poet.py as keyword coverage).
-# Measured on 8 themes at step 700: coverage 0.26 -> 0.75 with no loss in model score.
-KEYWORD_BOOST = 1.0
+# What is added to the logits when sampling (never when scoring): the keywords' characters,
+# each line's plan word, minus imagery that contradicts the theme. See steer.py.
 
 Position = tuple[int, int]  # (line, character), 0-based
 
@@ -89,12 +87,21 @@ def decode_batch(
     rhymebook: str = "平水韵",
     rhyme_group: str | None = None,
     forced: Mapping[Position, str] | None = None,
+    steer: Steering | None = None,
+    conditions: Sequence[str] = (),
 ) -> list[Candidate]:
-    """Sample n poems at once; row b keeps pattern specs[b % len(specs)]. Dead rows dropped."""
+    """Sample n poems at once; row b keeps pattern specs[b % len(specs)]. Dead rows dropped.
+
+    steer: the sampling bias (keywords, line plan, theme); by default the keywords alone.
+    conditions: prompt tokens of a model that has them (<宋>, <@王维>; see vocab.py).
+    """
+    if steer is None:
+        steer = Steering.build(poet.vocab, keywords, season=None, time=None, plan=None)
     with single_threaded():
         return _decode(
-            poet, specs, keywords, n, seed, temperature, rhymebook, rhyme_group, dict(forced or {})
-        )
+            poet, specs, keywords, n, seed, temperature, rhymebook, rhyme_group,
+            dict(forced or {}), steer, tuple(conditions),
+        )  # fmt: skip
 
 
 def _decode(
@@ -107,6 +114,8 @@ def _decode(
     rhymebook: str,
     rhyme_group: str | None,
     forced: dict[Position, str],
+    steer: Steering,
+    conditions: tuple[str, ...],
 ) -> list[Candidate]:
     vocab, runtime = poet.vocab, poet.runtime
     tables = get_tables(vocab, rhymebook)
@@ -117,7 +126,9 @@ def _decode(
     for b in range(n):
         spec = specs[b % len(specs)]
         rows.append(_Row(spec, fixed_group, [], list(legal_tones(spec.lines[0]))))
-    prompt = np.array([vocab.encode_prompt(first.short, keywords)], dtype=np.int64)
+    prompt = np.array(
+        [vocab.encode_prompt(first.short, keywords, conditions=conditions)], dtype=np.int64
+    )
     cache = runtime.new_cache(1)
     logits = runtime.forward(prompt, cache)[:, -1]
     cache = cache.select(np.zeros(n, dtype=np.intp))
@@ -127,16 +138,14 @@ def _decode(
         if ch in vocab:
             used[:, vocab.stoi[ch]] = True
     total = np.zeros(n, dtype=np.float64)
-    boost = np.zeros(len(vocab), dtype=np.float32)
-    for ch in "".join(keywords):
-        if ch in vocab:
-            boost[vocab.stoi[ch]] = KEYWORD_BOOST
     tokens = 0
+    previous: np.ndarray | None = None
     for i in range(first.line_count):
+        previous = None
         for j in range(first.line_length):
             mask = _step_mask(tables, rows, i, j, used, vocab.stoi)
             logp = log_softmax(logits)
-            ids = sample_ids(logits + boost, mask, temperature, rng)
+            ids = sample_ids(logits + steer.bias(i, previous), mask, temperature, rng)
             want = forced.get((i, j))
             feed = np.empty(n, dtype=np.int64)
             for b, row in enumerate(rows):
@@ -154,6 +163,7 @@ def _decode(
                     used[b, ids[b]] = True
             total += logp[np.arange(n), ids]
             tokens += 1
+            previous = feed
             logits = runtime.forward(feed[:, None], cache)[:, -1]
         punct = vocab.stoi[first.lines[i].punct]
         total += log_softmax(logits)[:, punct]

@@ -17,8 +17,10 @@ from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
 from inkmuse.poetry.generate.decode import decode_batch
+from inkmuse.poetry.generate.lineplan import LinePlan, plan_lines
 from inkmuse.poetry.generate.rank import Ranked, rank
-from inkmuse.poetry.generate.request import plan_request
+from inkmuse.poetry.generate.request import Plan, plan_request
+from inkmuse.poetry.generate.steer import Steering, stock_bigrams
 from inkmuse.poetry.request import PoemRequest
 
 # Rounds of sampling before giving up: a round fails only when every row hits a dead end
@@ -45,6 +47,7 @@ class PoemResult:
     rejected_copies: int
     notes: tuple[str, ...]
     provenance: dict[str, Any]
+    line_plan: LinePlan | None = None
 
     @property
     def best(self) -> Ranked:
@@ -59,6 +62,15 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
     """Write a poem that keeps its form (see PoemRequest for the options)."""
     plan = plan_request(request, poet)
     seed = resolve_seed(request.seed)
+    line_plan = _line_plan(plan, seed)
+    steer = Steering.build(
+        plan.poet.vocab,
+        plan.keywords,
+        season=plan.season,
+        time=plan.time,
+        plan=line_plan.words if line_plan else None,
+        stock=stock_bigrams(plan.poet.name),
+    )
     kept: list[Ranked] = []
     copies = 0
     for attempt in range(MAX_ROUNDS):
@@ -73,9 +85,14 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
             rhymebook=plan.rhymebook,
             rhyme_group=plan.rhyme_group,
             forced=plan.forced,
+            steer=steer,
+            conditions=plan.conditions,
         )
         new_lines = range(plan.opening_lines, plan.kind.line_count or 0)
-        kept, rejected = rank(candidates, plan.keywords, new_lines)
+        kept, rejected = rank(
+            candidates, plan.keywords, new_lines, season=plan.season, time=plan.time,
+            stock=stock_bigrams(plan.poet.name), plan=line_plan.words if line_plan else None,
+        )  # fmt: skip
         copies += len(rejected)
         if kept:
             break
@@ -98,6 +115,10 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         "rhyme": request.rhyme,
         "rhymebook": plan.rhymebook,
         "acrostic": request.acrostic,
+        "muse": request.muse,
+        "era": request.era,
+        "plan": list(line_plan.words) if line_plan else None,
+        "theme": {"season": plan.season, "time": plan.time},
     }
     record = provenance_record(
         "poem",
@@ -117,4 +138,21 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         rejected_copies=copies,
         notes=tuple(notes),
         provenance=record,
+        line_plan=line_plan,
     )
+
+
+def _line_plan(plan: Plan, seed: int) -> LinePlan | None:
+    """The person's plan, or one expanded from the keywords; None when asked for none.
+
+    A continuation keeps its opening as it is: the plan covers the lines still to write.
+    """
+    lines = plan.kind.line_count or 0
+    if plan.given_plan is not None:
+        return LinePlan(plan.given_plan, "person") if plan.given_plan else None
+    if not plan.keywords:
+        return None
+    return plan_lines(
+        plan.keywords, lines, seed=derive_seed(seed, "line-plan"), season=plan.season,
+        time=plan.time,
+    )  # fmt: skip

@@ -1,7 +1,14 @@
-"""Ranking candidates: model score, keyword coverage, originality, no duplicates.
+"""Ranking candidates: model score, keyword coverage, theme, freshness, originality.
 
 score = mean log-probability per token (nats, the model's own judgement of fluency)
-        + COVERAGE_WEIGHT x the share of the keywords' characters that appear in the poem.
+        + COVERAGE_WEIGHT x the share of the keywords' characters that appear in the poem
+        + PLAN_WEIGHT x the share of lines that hold a character of their plan word
+        - CLASH_WEIGHT x the words that contradict the theme's season or time (imagery.py)
+        - STOCK_WEIGHT x the share of the poem's bigrams that are stock: the model's own
+          clichés (steer.stock_bigrams) or written by half the batch.
+The last term is why a ranked poem is not the batch's most typical one: the mean
+log-probability alone prefers what every sample says (风吹, 万里, 一夜), the model's
+clichés; a bigram that half of the other candidates also wrote is one of those.
 A candidate with any line of 5+ characters found verbatim in the corpus is not returned
 (lines the person wrote themselves are exempt), and identical candidates count once.
 
@@ -17,10 +24,17 @@ from dataclasses import dataclass
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
 from inkmuse.poetry.generate.decode import Candidate
+from inkmuse.poetry.imagery import clashes
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;
 # enough to choose between fluent candidates, too little to reward stuffing.
 COVERAGE_WEIGHT = 0.3
+PLAN_WEIGHT = 0.3
+# A contradiction costs more than any fluency difference between candidates of one batch.
+CLASH_WEIGHT = 0.5
+# All of a poem's bigrams shared by half the batch would cost 0.4 nats a token.
+STOCK_WEIGHT = 0.4
+STOCK_SHARE = 0.5  # a bigram is the batch's stock when this share of the others wrote it
 
 
 @dataclass(frozen=True)
@@ -43,19 +57,60 @@ def coverage(text: str, keywords: Sequence[str]) -> float:
     return sum(ch in text for ch in chars) / len(chars)
 
 
+def plan_coverage(lines: Sequence[str], plan: Sequence[str]) -> float:
+    """The share of lines that hold a character of their plan word."""
+    pairs = list(zip(plan, lines, strict=False))
+    return sum(any(c in line for c in word) for word, line in pairs) / max(len(pairs), 1)
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams within the lines of a poem."""
+    return {line[i : i + 2] for line in split_lines(text) for i in range(len(line) - 1)}
+
+
+def stock_shares(
+    texts: Sequence[str], stock: dict[str, float], asked: frozenset[str] | set[str] = frozenset()
+) -> list[float]:
+    """For each poem, the share of its bigrams that are stock: in the model's table, or
+    written by STOCK_SHARE of the other candidates (of three or more). The person's own
+    words are never stock."""
+    sets = [bigrams(t) for t in texts]
+    counts: dict[str, int] = {}
+    for grams in sets:
+        for g in grams:
+            counts[g] = counts.get(g, 0) + 1
+    others = len(texts) - 1
+
+    def is_stock(g: str) -> bool:
+        if set(g) & asked:
+            return False
+        return g in stock or (others >= 2 and (counts[g] - 1) / others >= STOCK_SHARE)
+
+    return [sum(map(is_stock, grams)) / max(len(grams), 1) for grams in sets]
+
+
 def rank(
-    candidates: Sequence[Candidate], keywords: Sequence[str], new_lines: Sequence[int] = ()
+    candidates: Sequence[Candidate],
+    keywords: Sequence[str],
+    new_lines: Sequence[int] = (),
+    *,
+    season: str | None = None,
+    time: str | None = None,
+    stock: dict[str, float] | None = None,
+    plan: Sequence[str] | None = None,
 ) -> tuple[list[Ranked], list[Ranked]]:
     """(original candidates best first, candidates rejected as copies).
 
     new_lines: the 0-based lines the poet wrote (all when empty); lines the person wrote are
-    not held against originality.
+    not held against originality. season, time: the theme, whose contrary imagery costs.
     """
     index = load_originality_index()
+    asked = set("".join(keywords))
+    shared = stock_shares([c.text for c in candidates], stock or {}, asked)
     seen: set[str] = set()
     kept: list[Ranked] = []
     copies: list[Ranked] = []
-    for cand in candidates:
+    for k, cand in enumerate(candidates):
         if cand.text in seen:
             continue
         seen.add(cand.text)
@@ -63,7 +118,12 @@ def rank(
         lines = split_lines(cand.text)
         generated = [lines[i] for i in new_lines] if new_lines else lines
         overlaps = tuple(line for line in generated if index.contains(line))
-        item = Ranked(cand, cover, cand.mean_logprob + COVERAGE_WEIGHT * cover, overlaps)
+        contrary = [c for c in clashes(cand.text, season, time) if not set(c.word) & asked]
+        score = cand.mean_logprob + COVERAGE_WEIGHT * cover - CLASH_WEIGHT * len(contrary)
+        score -= STOCK_WEIGHT * shared[k]
+        if plan:
+            score += PLAN_WEIGHT * plan_coverage(lines, plan)
+        item = Ranked(cand, cover, score, overlaps)
         (copies if overlaps else kept).append(item)
     kept.sort(key=lambda r: (-r.score, r.text))
     return kept, copies

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from inkmuse.core.errors import InputError
 from inkmuse.core.hanzi import is_han
 from inkmuse.models.embedded import EmbeddedPoet, load_poet
-from inkmuse.models.embedded.vocab import FORMS
+from inkmuse.models.embedded.vocab import ERAS, FORMS, era_token, muse_token
 from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
 from inkmuse.poetry.generate.tables import get_tables
@@ -42,6 +42,10 @@ class Plan:
     forced: dict[Position, str] = field(default_factory=dict)
     opening_lines: int = 0  # whole lines the person wrote
     notes: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()  # prompt tokens: <宋>, <@王维>
+    season: str | None = None  # the theme the keywords name (autumn), for the imagery
+    time: str | None = None  # night, dusk, dawn, day
+    given_plan: tuple[str, ...] | None = None  # the person's line plan, validated
 
 
 def parse_keywords(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -94,7 +98,68 @@ def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan
         raise InputError(
             "no keywords given", accepted="one or more words, e.g. inkmuse poem '秋夜 思乡'"
         )
-    return Plan(poet, kind, specs, keywords, book_name, group, forced, opening_lines, tuple(notes))
+    from inkmuse.core.theme_lexicon import theme_from_text
+
+    theme = theme_from_text(" ".join(keywords))
+    given = _given_plan(request, kind, poet)
+    return Plan(
+        poet, kind, specs, keywords, book_name, group, forced, opening_lines, tuple(notes),
+        _conditions(request, poet), theme.season, theme.time_of_day, given,
+    )  # fmt: skip
+
+
+# Ways people name the eras: 唐朝, 宋代 ...
+ERA_NAMES = {"唐": "唐", "唐代": "唐", "唐朝": "唐", "五代": "五代", "五代十国": "五代",
+             "宋": "宋", "宋代": "宋", "宋朝": "宋", "北宋": "宋", "南宋": "宋"}  # fmt: skip
+FAMOUS_MUSES = ("王维", "李白", "杜甫", "白居易", "李商隐", "苏轼", "陆游", "杨万里")
+
+
+def _conditions(request: PoemRequest, poet: EmbeddedPoet) -> tuple[str, ...]:
+    """The era and muse tokens, checked against what this model learned."""
+    out: list[str] = []
+    if not (request.era or request.muse):
+        return ()
+    if not poet.vocab.muses():
+        raise InputError(
+            f"{poet.name} was not trained with eras or muses",
+            accepted="no --era or --muse with this model (poet-v2 and later take them)",
+        )
+    if request.era:
+        era = ERA_NAMES.get(to_simplified(request.era.strip()))
+        if era is None or era not in ERAS:
+            raise InputError(f"era {request.era!r}", accepted="唐, 五代 or 宋 (唐朝, 宋代 ...)")
+        out.append(era_token(era))
+    if request.muse:
+        name = to_simplified(request.muse.strip())
+        if not poet.vocab.has_token(muse_token(name)):
+            muses = poet.vocab.muses()
+            near = [m for m in muses if set(m) & set(name)][:8]
+            known = [m for m in FAMOUS_MUSES if m in muses]
+            raise InputError(
+                f"{request.muse!r} is not one of the poet's {len(muses)} muses "
+                "(the poets with 50 or more poems in its corpus)",
+                accepted="a name such as "
+                + "、".join(near or known)
+                + "; `inkmuse poem --muses` lists them all",
+            )
+        out.append(muse_token(name))
+    return tuple(out)
+
+
+def _given_plan(request: PoemRequest, kind: FormKind, poet: EmbeddedPoet) -> tuple[str, ...] | None:
+    """The person's line plan, one word a line, or None (the poet plans) / () (no plan)."""
+    from inkmuse.poetry.generate.lineplan import parse_plan
+
+    if request.plan is None or request.plan == ():
+        return request.plan
+    words = parse_plan(",".join(request.plan), _count(kind))
+    unknown = sorted({ch for w in words for ch in w if ch not in poet.vocab})
+    if unknown:
+        raise InputError(
+            f"the poet has never seen {'、'.join(unknown)} in the plan",
+            accepted="plan words of characters the poet knows (try another word)",
+        )
+    return words
 
 
 def _keywords(request: PoemRequest, poet: EmbeddedPoet, notes: list[str]) -> tuple[str, ...]:

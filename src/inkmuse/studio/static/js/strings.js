@@ -8,6 +8,8 @@ export const STRINGS = {
   tang_hint: ["按唐人宽律可过（折腰体、古绝）", "passes under Tang practice"],
   rules: ["格律", "Rules"], rules_strict: ["严格", "strict"], rules_tang: ["唐人宽律", "Tang practice"],
   keywords: ["关键词", "Keywords"], poem_text: ["诗", "Poem"],
+  plan: ["行意", "Line plan"], plan_hint: ["每句一词，逗号分隔：雁,霜,灯,乡", "one word a line, commas: 雁,霜,灯,乡"],
+  plan_used: ["本诗行意", "Plan followed"], edit_plan: ["修改行意", "Edit the plan"],
   seed: ["种子", "Seed"], write: ["作诗", "Write"], continue: ["续写", "Continue"],
   rewrite_line: ["重写此句", "Rewrite this line"], candidates: ["候选", "Candidates"],
   undo: ["撤销", "Undo"], redo: ["重做", "Redo"],

@@ -20,8 +20,10 @@ async function writePoem(opening) {
     if (backend !== "embedded" && !opening) { await streamFrom(backend, form); return; }
     const data = await api("/api/poems", { method: "POST", json: {
       keywords: $("poem-keywords").value, form, seed: seedValue($("poem-seed")), opening,
+      plan: $("poem-plan").value || null,
       rhymebook: $("poem-book").value, backend: opening ? "embedded" : backend } });
     $("poem-seed").placeholder = String(data.seed);
+    showPlan(data.plan);
     showCandidates(data.candidates);
     setPoem(data.text);
   } catch (err) { showError(err); } finally { buttons.forEach((b) => (b.disabled = false)); }
@@ -42,6 +44,14 @@ async function streamFrom(backend, form) {
   if (final) setPoem(final);
 }
 
+// The plan the poet followed, one word a line: shown, and offered in the plan field to edit.
+function showPlan(plan) {
+  $("poem-plan-used").hidden = !plan;
+  $("poem-plan-words").textContent = plan ? plan.map((w, i) => `${i + 1} ${w}`).join(" · ") : "";
+  $("poem-plan").dataset.suggested = plan ? plan.join(",") : "";
+  $("poem-plan").title = plan ? plan.join(",") : "";
+}
+
 function showCandidates(candidates) {
   $("poem-candidates").replaceChildren(...candidates.map((c) => el("li", {},
     el("button", { type: "button", class: "cand", onclick: () => setPoem(c.text) },
@@ -49,6 +59,11 @@ function showCandidates(candidates) {
 }
 
 export function initWriting() {
+  // The plan the poet followed goes into the plan field to be edited, not retyped.
+  $("poem-plan-edit").addEventListener("click", () => {
+    $("poem-plan").value = $("poem-plan").dataset.suggested || "";
+    $("poem-plan").focus();
+  });
   $("poem-write").addEventListener("click", () => writePoem(null));
   $("poem-continue").addEventListener("click", () => writePoem(getPoem()));
   // Enter in the keywords field writes, as a search box searches.

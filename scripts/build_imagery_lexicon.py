@@ -1,0 +1,116 @@
+"""Build the poet's imagery lexicon: which words mark a season, and which mark day or night.
+
+    .venv/bin/python scripts/build_imagery_lexicon.py   # about a minute; needs data/poet-corpus-v2
+
+Read from the training split of the poet's corpus (npm chinese-poetry 2.0.1, MIT; the poems
+are public domain), so the held-out poems the eval reads played no part. A poem is labelled
+by its title: a season when the title names one season (春, 夏, 秋, 冬, or a festival of it:
+寒食, 重阳 ...), night when it names the night (夜, 宵), day when it names the daylight (晓,
+晨, 昼, 晴, 朝日, 白日, 正午 ...; a bare 日 is a date, 九日, and a bare 午 is 端午) and not the night. For every character and two-character word of the
+poems, the share of its labelled poems that carry each label, with the labels weighted
+equally (there are far more spring titles than summer ones), is a reading of how strongly
+it marks that label. A word marks a label when it occurs in at least MIN_DF labelled poems
+and at least MARK_SHARE of its weighted share is that label's.
+
+Writes src/inkmuse/poetry/data/imagery.json:
+    {"season": {"spring": {"桃花": 0.83, ...}, ...}, "time": {"night": {...}, "day": {...}}, ...}
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data/poet-corpus-v2/train.jsonl"
+OUT = ROOT / "src/inkmuse/poetry/data/imagery.json"
+MIN_DF = 25
+MARK_SHARE = 0.6
+SEASON_TITLES = {
+    "spring": ("春", "寒食", "清明", "上巳", "元日", "元夕", "上元", "人日", "花朝"),
+    "summer": ("夏", "端午", "端阳", "苦热", "避暑", "消暑", "纳凉"),
+    "autumn": ("秋", "重阳", "重九", "九日", "中秋", "七夕"),
+    "winter": ("冬", "除夜", "除夕", "守岁", "腊日", "岁暮", "雪"),
+}
+NIGHT_TITLES = ("夜", "宵")
+DAY_TITLES = ("晓", "晨", "昼", "晴", "朝日", "白日", "正午", "亭午", "午睡", "午梦", "午枕")
+# Words the labels are read from: never markers themselves beyond their own season name.
+STOP = set("，。")
+
+
+def labels_of(title: str) -> tuple[str | None, str | None]:
+    seasons = {s for s, words in SEASON_TITLES.items() if any(w in title for w in words)}
+    season = seasons.pop() if len(seasons) == 1 else None
+    night = any(w in title for w in NIGHT_TITLES)
+    day = any(w in title for w in DAY_TITLES)
+    time = "night" if night else ("day" if day else None)
+    return season, time
+
+
+def words_of(text: str) -> set[str]:
+    out: set[str] = set()
+    for line in text.replace("。", "，").split("，"):
+        out.update(line)
+        out.update(line[i : i + 2] for i in range(len(line) - 1))
+    return out
+
+
+def markers(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict[str, float]]:
+    """label -> {word: weighted share} for the words that mark it."""
+    out: dict[str, dict[str, float]] = {label: {} for label in totals}
+    for word, counts in df.items():
+        if sum(counts.values()) < MIN_DF:
+            continue
+        rates = {label: counts[label] / totals[label] for label in totals}
+        norm = sum(rates.values())
+        for label, rate in rates.items():
+            share = rate / norm
+            if share >= MARK_SHARE and counts[label] >= MIN_DF // 2:
+                out[label][word] = round(share, 3)
+    return {
+        label: dict(sorted(words.items(), key=lambda kv: -kv[1])) for label, words in out.items()
+    }
+
+
+def main() -> int:
+    if not CORPUS.exists():
+        sys.exit("corpus v2 missing: run training/prepare_corpus.py and prepare_corpus_v2.py")
+    season_df: dict[str, Counter[str]] = defaultdict(Counter)
+    time_df: dict[str, Counter[str]] = defaultdict(Counter)
+    season_n: Counter[str] = Counter()
+    time_n: Counter[str] = Counter()
+    with CORPUS.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            season, time = labels_of(row.get("title", ""))
+            if season is None and time is None:
+                continue
+            words = words_of(row["text"]) - STOP
+            if season:
+                season_n[season] += 1
+                for w in words:
+                    season_df[w][season] += 1
+            if time:
+                time_n[time] += 1
+                for w in words:
+                    time_df[w][time] += 1
+    lexicon = {
+        "source": "npm chinese-poetry 2.0.1 (MIT), poet corpus v2 train split, labelled by title",
+        "built_by": "scripts/build_imagery_lexicon.py",
+        "min_df": MIN_DF,
+        "mark_share": MARK_SHARE,
+        "labelled_poems": {"season": dict(season_n), "time": dict(time_n)},
+        "season": markers(season_df, season_n),
+        "time": markers(time_df, time_n),
+    }
+    OUT.write_text(json.dumps(lexicon, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    for kind in ("season", "time"):
+        for label, words in lexicon[kind].items():
+            print(kind, label, len(words), " ".join(list(words)[:25]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

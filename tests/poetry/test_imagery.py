@@ -1,0 +1,48 @@
+"""The imagery lexicon: what marks a season or the night, and what contradicts a theme."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from inkmuse.poetry.imagery import clashes, contrary_words, lexicon
+
+VALID = Path(__file__).resolve().parents[2] / "data/poet-corpus-v1/valid.jsonl"
+
+
+def test_marker_words_are_the_ones_a_reader_would_name() -> None:
+    lex = lexicon()
+    assert {"茱萸", "重阳", "砧"} <= set(lex.season["autumn"])
+    assert {"寒食", "红杏"} <= set(lex.season["spring"])
+    assert {"三更", "寒灯"} <= set(lex.time["night"])
+    assert {"夕阳", "晴"} <= set(lex.time["day"])
+
+
+def test_another_season_by_name_or_by_image_contradicts() -> None:
+    words = [c.word for c in clashes("寒食东风御柳斜，江城春色满天涯。", season="autumn")]
+    assert words == ["寒食", "春"]
+    assert clashes("寒食东风御柳斜，", season="spring") == []
+
+
+def test_the_season_ahead_and_the_years_are_not_the_season() -> None:
+    assert clashes("梅花先报一枝春，", season="winter") == []  # winter looks to spring
+    assert clashes("千秋万岁名，", season="spring") == []  # 千秋: the ages
+    assert [c.word for c in clashes("秋风起兮，", season="spring")] == ["秋"]
+
+
+def test_daylight_in_a_night_poem() -> None:
+    assert [c.word for c in clashes("夕阳西下人不寐，", time="night")] == ["夕阳"]
+    assert clashes("三更灯火五更鸡，", time="night") == []
+    assert contrary_words(None, "dawn") == {}  # only the night's opposite is told
+
+
+@pytest.mark.skipif(not VALID.exists(), reason="needs the corpus (make corpus, prepare_corpus)")
+def test_real_poems_rarely_contradict_their_titles() -> None:
+    from inkmuse.core.theme_lexicon import theme_from_text
+
+    rows = [json.loads(line) for line in VALID.read_text(encoding="utf-8").splitlines()]
+    season = [r for r in rows if theme_from_text(r["title"]).season]
+    bad = sum(bool(clashes(r["text"], season=theme_from_text(r["title"]).season)) for r in season)
+    assert len(season) > 300 and bad / len(season) < 0.15
