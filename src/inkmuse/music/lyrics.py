@@ -158,7 +158,7 @@ _WEAK_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _cmudict() -> dict[str, list[list[str]]]:
-    from inkmuse.poetry.english.cmu import cmudict
+    from inkmuse.core.cmu import cmudict
 
     return {word: [p.split() for p in prons] for word, prons in cmudict().items()}
 

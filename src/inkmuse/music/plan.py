@@ -26,30 +26,8 @@ from dataclasses import dataclass
 
 from inkmuse.core.errors import InputError
 from inkmuse.core.theme import MOODS, Theme
+from inkmuse.core.theme_lexicon import mood_examples, mood_of_word
 from inkmuse.music.theory import MODES, Key, parse_key, simplest_key
-
-MOOD_WORDS: dict[str, str] = {
-    # Chinese
-    "惆怅": "melancholy", "悲": "melancholy", "悲伤": "melancholy", "忧伤": "melancholy",
-    "哀伤": "melancholy", "愁": "melancholy", "忧愁": "melancholy", "伤感": "melancholy",
-    "孤独": "lonely", "孤寂": "lonely", "寂寞": "lonely", "孤": "lonely", "寂": "lonely",
-    "思乡": "nostalgic", "怀旧": "nostalgic", "怀古": "nostalgic", "乡愁": "nostalgic",
-    "思念": "nostalgic", "宁静": "serene", "安静": "serene", "静": "serene", "闲适": "serene",
-    "悠闲": "serene", "幽": "serene", "平静": "serene", "恬淡": "serene",
-    "欢快": "joyful", "快乐": "joyful", "喜悦": "joyful", "欢乐": "joyful", "喜": "joyful",
-    "明快": "joyful", "豪迈": "heroic", "雄壮": "heroic", "壮阔": "heroic", "豪放": "heroic",
-    "激昂": "heroic", "温柔": "tender", "柔情": "tender", "深情": "tender", "缠绵": "tender",
-    "悲秋": "melancholy", "送别": "melancholy", "离别": "melancholy", "哀": "melancholy",
-    "悲壮": "melancholy", "沉郁": "melancholy", "肃穆": "melancholy", "solemn": "melancholy",
-    # English
-    "sad": "melancholy", "wistful": "melancholy", "melancholic": "melancholy",
-    "sorrowful": "melancholy", "alone": "lonely", "solitary": "lonely", "lonesome": "lonely",
-    "homesick": "nostalgic", "longing": "nostalgic", "calm": "serene", "peaceful": "serene",
-    "quiet": "serene", "tranquil": "serene", "happy": "joyful", "cheerful": "joyful",
-    "bright": "joyful", "merry": "joyful", "joy": "joyful", "grand": "heroic", "bold": "heroic",
-    "epic": "heroic", "heroism": "heroic", "gentle": "tender", "love": "tender",
-    "loving": "tender", "romantic": "tender",
-}  # fmt: skip
 
 # mood → (Chinese mode, Western mode, base tempo)
 _MOOD_MUSIC = {
@@ -82,15 +60,12 @@ class MusicPlan:
 
 def mood_from_word(word: str) -> str:
     """A Theme mood from a Chinese or English word ('惆怅', 'Sad', 'melancholy')."""
-    text = word.strip()
-    if text.lower() in MOODS:
-        return text.lower()
-    found = MOOD_WORDS.get(text) or MOOD_WORDS.get(text.lower())
+    found = mood_of_word(word)  # the one mood lexicon, shared with the poem and painting
     if found:
         return found
     raise InputError(
         f"unknown mood {word!r}",
-        accepted=", ".join(MOODS) + "; or words like " + " ".join(list(MOOD_WORDS)[:12]),
+        accepted=", ".join(MOODS) + "; or words like " + " ".join(mood_examples()),
     )
 
 

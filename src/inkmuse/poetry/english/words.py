@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from inkmuse.poetry.english.cmu import cmudict, estimate_syllable_counts
+from inkmuse.core.cmu import cmudict, estimate_syllable_counts
 
 VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())  # noqa: SIM905
 

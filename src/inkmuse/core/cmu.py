@@ -1,5 +1,6 @@
 """The CMU Pronouncing Dictionary, shipped with inkmuse, and a syllable estimate for the
-words it lacks.
+words it lacks. Here in core because the English poet and the song's lyric setter both
+read it (the arts never import each other).
 
 The data (BSD-2-Clause, see data/CMUDICT-LICENSE) is vendored by
 scripts/build_cmudict.py, so inkmuse needs none of the GPL packages that wrap it.
@@ -23,7 +24,7 @@ from inkmuse.core.errors import DataError
 @cache
 def cmudict() -> dict[str, list[str]]:
     """word (lower case) -> its pronunciations as ARPAbet phone strings, CMU's order."""
-    path = resources.files("inkmuse.poetry.english") / "data" / "cmudict.dict.gz"
+    path = resources.files("inkmuse.core") / "data" / "cmudict.dict.gz"
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError) as err:
