@@ -23,7 +23,11 @@ def rhyme_group(reading: PoemReading) -> str | None:
     ends = reading.ends
     voting = [groups for _tones, groups, estimated in answering(ends) if not estimated]
     second_line = ends[1][1] if len(ends) > 1 else ()
-    return choose_rhyme_group(voting, prefer=second_line)
+    # A tie goes first to a group the first line shares, so that every rhyme of a poem
+    # whose first line rhymes agrees (曹豳 春暮: 涯 and 蛙 take 九佳 and 六麻, 花 only 六麻).
+    first_line = ends[0][1] if ends and not ends[0][2] else ()
+    prefer = [g for g in second_line if g in first_line] + list(second_line)
+    return choose_rhyme_group(voting, prefer=prefer)
 
 
 def first_line_rhymes(reading: PoemReading, group: str | None) -> bool:

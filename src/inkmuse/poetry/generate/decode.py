@@ -33,6 +33,7 @@ from inkmuse.core.seeds import make_rng
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.poetry.forms import FormSpec
+from inkmuse.poetry.generate.parallel import ParallelBonus, answering_lines
 from inkmuse.poetry.generate.steer import Steering
 from inkmuse.poetry.generate.tables import VocabTables, get_tables
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
@@ -140,12 +141,20 @@ def _decode(
     total = np.zeros(n, dtype=np.float64)
     tokens = 0
     previous: np.ndarray | None = None
+    answering = answering_lines(first.line_count)
+    parallel = ParallelBonus.for_vocab(vocab) if answering else None
+    width = first.line_length + 1  # a line and its punctuation
     for i in range(first.line_count):
         previous = None
         for j in range(first.line_length):
             mask = _step_mask(tables, rows, i, j, used, vocab.stoi)
             logp = log_softmax(logits)
-            ids = sample_ids(logits + steer.bias(i, previous), mask, temperature, rng)
+            bias = steer.bias(i, previous)
+            if parallel is not None and i in answering:  # 对仗: answer the line before
+                bias = np.repeat(bias, n, axis=0) if bias.shape[0] != n else bias
+                for b, row in enumerate(rows):
+                    bias[b] += parallel.bonus(row.chars[(i - 1) * width + j])
+            ids = sample_ids(logits + bias, mask, temperature, rng)
             want = forced.get((i, j))
             feed = np.empty(n, dtype=np.int64)
             for b, row in enumerate(rows):

@@ -3,6 +3,8 @@
 score = mean log-probability per token (nats, the model's own judgement of fluency)
         + COVERAGE_WEIGHT x the share of the keywords' characters that appear in the poem
         + PLAN_WEIGHT x the share of lines that hold a character of their plan word
+        + PARALLEL_WEIGHT x the share of the couplets the form wants parallel (颔联, 颈联)
+          that the 对仗 judge (poetry.duizhang) finds parallel
         - CLASH_WEIGHT x the words that contradict the theme's season or time (imagery.py)
         - STOCK_WEIGHT x the share of the poem's bigrams that are stock: the model's own
           clichés (steer.stock_bigrams) or written by half the batch.
@@ -24,12 +26,14 @@ from dataclasses import dataclass
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
 from inkmuse.poetry.generate.decode import Candidate
+from inkmuse.poetry.duizhang import judge_poem_duizhang
 from inkmuse.poetry.imagery import clashes
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;
 # enough to choose between fluent candidates, too little to reward stuffing.
 COVERAGE_WEIGHT = 0.3
 PLAN_WEIGHT = 0.3
+PARALLEL_WEIGHT = 0.5
 # A contradiction costs more than any fluency difference between candidates of one batch.
 CLASH_WEIGHT = 0.5
 # All of a poem's bigrams shared by half the batch would cost 0.4 nats a token.
@@ -55,6 +59,14 @@ def coverage(text: str, keywords: Sequence[str]) -> float:
     if not chars:
         return 1.0
     return sum(ch in text for ch in chars) / len(chars)
+
+
+def parallel_share(lines: Sequence[str]) -> float:
+    """The share of the couplets the form wants parallel that are (0 for a 绝句)."""
+    if len(lines) < 8:
+        return 0.0
+    required = judge_poem_duizhang(list(lines)).required
+    return sum(c.judgement.parallel for c in required) / max(len(required), 1)
 
 
 def plan_coverage(lines: Sequence[str], plan: Sequence[str]) -> float:
@@ -123,6 +135,7 @@ def rank(
         score -= STOCK_WEIGHT * shared[k]
         if plan:
             score += PLAN_WEIGHT * plan_coverage(lines, plan)
+        score += PARALLEL_WEIGHT * parallel_share(lines)
         item = Ranked(cand, cover, score, overlaps)
         (copies if overlaps else kept).append(item)
     kept.sort(key=lambda r: (-r.score, r.text))

@@ -12,8 +12,10 @@ The legal tone strings of each line are the form's own (`inkmuse.poetry.rules.le
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,7 +32,9 @@ Mask = NDArray[np.bool_]
 class VocabTables:
     """Boolean arrays over vocabulary ids for one rhyme book.
 
-    han: a Chinese character with at least one reading (what may stand in a line).
+    han: a Chinese character with at least one reading, and its standard simplified form:
+        a variant such as 簷 (檐) or 鴈 (雁) is never sampled (`variants.json`, built by
+        scripts/build_variant_table.py); the person's own characters are kept as written.
     ping / ze: it has a level / an oblique reading (a polyphone has both).
     ze_only: only oblique readings (a non-rhyming first line must end in one, or the
         checker would read it as rhyming).
@@ -58,6 +62,14 @@ class VocabTables:
 
 
 @cache
+def variant_forms() -> dict[str, str]:
+    """Non-standard forms and the standard simplified form of each (簷 -> 檐)."""
+    text = resources.files("inkmuse.poetry").joinpath("data/variants.json").read_text("utf-8")
+    table: dict[str, str] = json.loads(text)["variants"]
+    return table
+
+
+@cache
 def get_tables(vocab: Vocab, rhymebook: str) -> VocabTables:
     book = get_rhymebook(rhymebook)
     groups = tuple(book.groups)
@@ -67,8 +79,9 @@ def get_tables(vocab: Vocab, rhymebook: str) -> VocabTables:
     ping = np.zeros(size, dtype=bool)
     ze = np.zeros(size, dtype=bool)
     rhyme = np.full(size, -1, dtype=np.int32)
+    variants = variant_forms()
     for i, ch in enumerate(vocab.itos):
-        if len(ch) != 1 or not is_han(ch):
+        if len(ch) != 1 or not is_han(ch) or ch in variants:
             continue
         readings = book.readings(ch)
         if not readings:
