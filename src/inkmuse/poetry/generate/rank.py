@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
-from inkmuse.poetry.generate.decode import Candidate
 from inkmuse.poetry.duizhang import judge_poem_duizhang
+from inkmuse.poetry.generate.decode import Candidate
 from inkmuse.poetry.imagery import clashes
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;
