@@ -67,7 +67,7 @@ def test_keywords_are_split_and_simplified() -> None:
     ("request_", "message"),
     [
         (PoemRequest(keywords=("秋",), form="八绝"), "unknown form"),
-        (PoemRequest(keywords=("秋",), form="五排"), "does not write"),
+        (PoemRequest(keywords=("秋",), form="五排", lines=11), "排律 of 10, 12"),
         (PoemRequest(keywords=()), "no keywords"),
         (PoemRequest(keywords=("",)), "no keywords"),
         (PoemRequest(keywords=("autumn",)), "keyword 'autumn'"),

@@ -70,6 +70,7 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
 @click.option(
     "--fallback", is_flag=True, help="Write with the embedded poet if the backend is unreachable."
 )
+@click.option("--lines", type=int, help="Lines of a 排律 (五排, 七排: 10, 12 ...; default 12).")
 @click.option("--muse", help="Write in the manner of a poet (王维, 苏轼; --muses lists them).")
 @click.option("--era", help="Write in the manner of an era: 唐, 五代 or 宋.")
 @click.option("--plan", "plan_text", help="One word per line, e.g. 雁,霜,灯,乡 (default: planned).")
@@ -96,6 +97,7 @@ def command(
     rounds: int,
     lang: str,
     fallback: bool,
+    lines: int | None,
     muse: str | None,
     era: str | None,
     plan_text: str | None,
@@ -136,7 +138,7 @@ def command(
     request = PoemRequest(
         keywords=keywords, form=form or "七绝", n=n, seed=seed, temperature=temperature,
         rhyme=rhyme, rhymebook=rhymebook, acrostic=acrostic, opening=opening,
-        strategy=strategy, drafts=drafts, rounds=rounds, lang=lang, muse=muse, era=era,
+        strategy=strategy, drafts=drafts, rounds=rounds, lang=lang, lines=lines, muse=muse, era=era,
         plan=_plan_option(plan_text, no_plan),
     )  # fmt: skip
     poem = write(request, resolve_model(backend, fallback))

@@ -32,6 +32,7 @@ import numpy as np
 from inkmuse.core.seeds import make_rng
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
+from inkmuse.models.embedded.vocab import Vocab
 from inkmuse.poetry.forms import FormSpec
 from inkmuse.poetry.generate.parallel import ParallelBonus, answering_lines
 from inkmuse.poetry.generate.steer import Steering
@@ -128,7 +129,8 @@ def _decode(
         spec = specs[b % len(specs)]
         rows.append(_Row(spec, fixed_group, [], list(legal_tones(spec.lines[0]))))
     prompt = np.array(
-        [vocab.encode_prompt(first.short, keywords, conditions=conditions)], dtype=np.int64
+        [vocab.encode_prompt(prompt_form(first, vocab), keywords, conditions=conditions)],
+        dtype=np.int64,
     )
     cache = runtime.new_cache(1)
     logits = runtime.forward(prompt, cache)[:, -1]
@@ -192,6 +194,16 @@ def _decode(
         for b, row in enumerate(rows)
         if row.alive
     ]
+
+
+def prompt_form(spec: FormSpec, vocab: Vocab) -> str:
+    """The form token a pattern is written under: its own (七绝), <排律> for a 排律 where the
+    model learned one (poet-v2), else the 律诗 of its line length (poet-v1 knew no 排律)."""
+    if vocab.has_token(f"<{spec.short}>"):
+        return spec.short
+    if len(spec.lines) > 8 and vocab.has_token("<排律>"):
+        return "排律"
+    return "五律" if spec.line_length == 5 else "七律"
 
 
 def _step_mask(

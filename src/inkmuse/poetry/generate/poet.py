@@ -88,7 +88,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
             steer=steer,
             conditions=plan.conditions,
         )
-        new_lines = range(plan.opening_lines, plan.kind.line_count or 0)
+        new_lines = range(plan.opening_lines, len(plan.specs[0].lines))
         kept, rejected = rank(
             candidates, plan.keywords, new_lines, season=plan.season, time=plan.time,
             stock=stock_bigrams(plan.poet.name), plan=line_plan.words if line_plan else None,
@@ -110,6 +110,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
             notes.append(f"your own line(s) {'、'.join(own)} are in the corpus")
     params = {
         "form": plan.kind.short,
+        "lines": len(plan.specs[0].lines),
         "n": request.n,
         "temperature": request.temperature,
         "rhyme": request.rhyme,
@@ -147,7 +148,7 @@ def _line_plan(plan: Plan, seed: int) -> LinePlan | None:
 
     A continuation keeps its opening as it is: the plan covers the lines still to write.
     """
-    lines = plan.kind.line_count or 0
+    lines = len(plan.specs[0].lines)
     if plan.given_plan is not None:
         return LinePlan(plan.given_plan, "person") if plan.given_plan else None
     if not plan.keywords:

@@ -26,6 +26,8 @@ from inkmuse.poetry.tones import Tone
 MAX_KEYWORDS = 4  # the poet was trained with up to four
 MAX_KEYWORD_CHARS = 4
 MAX_CANDIDATES = 64
+# Prompt positions kept free: the form, an era, a muse and four keywords with separators.
+PROMPT_ROOM = 14
 _SEPARATORS = re.compile(r"[\s,，、;；/|]+")
 
 
@@ -59,10 +61,12 @@ def parse_keywords(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan:
     poet = poet or load_poet()
     kind = get_form(request.form)
-    if kind.short not in FORMS:
+    if kind.short not in FORMS and kind.line_count is not None:
         raise InputError(
-            f"the embedded poet does not write {kind.name}", accepted="五绝, 七绝, 五律, 七律"
+            f"the embedded poet does not write {kind.name}",
+            accepted="五绝, 七绝, 五律, 七律, 五排, 七排",
         )
+    count = _line_count(kind, request.lines, poet)
     if not 1 <= request.n <= MAX_CANDIDATES:
         raise InputError(f"n={request.n} candidates", accepted=f"1..{MAX_CANDIDATES}")
     if not 0 <= request.temperature <= 2:
@@ -74,10 +78,10 @@ def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan
     forced: dict[Position, str] = {}
     opening_lines = 0
     if request.opening:
-        opening_lines = _opening(request.opening, kind, forced)
+        opening_lines = _opening(request.opening, kind, count, forced)
     if request.acrostic is not None:
-        _acrostic(request.acrostic, kind, forced, tables.book)
-    notes.extend(_repeat_notes(kind, forced))
+        _acrostic(request.acrostic, kind, count, forced, tables.book)
+    notes.extend(_repeat_notes(kind, count, forced))
     group = None
     if request.rhyme:
         group = tables.book.resolve_group(request.rhyme)
@@ -87,8 +91,8 @@ def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan
                 accepted="a 平声 group of " + book_name + ", e.g. 七阳, 一东, 十一尤",
             )
     if group is None:
-        group = _forced_group(kind, forced, tables.book)
-    specs = tuple(s for s in kind.patterns() if _fits(s, forced, tables.book, group))
+        group = _forced_group(kind, count, forced, tables.book)
+    specs = tuple(s for s in kind.patterns(count) if _fits(s, forced, tables.book, group))
     if not specs:
         raise InputError(
             "the given characters fit none of the four patterns of " + kind.name,
@@ -101,7 +105,7 @@ def plan_request(request: PoemRequest, poet: EmbeddedPoet | None = None) -> Plan
     from inkmuse.core.theme_lexicon import theme_from_text
 
     theme = theme_from_text(" ".join(keywords))
-    given = _given_plan(request, kind, poet)
+    given = _given_plan(request, count, poet)
     return Plan(
         poet, kind, specs, keywords, book_name, group, forced, opening_lines, tuple(notes),
         _conditions(request, poet), theme.season, theme.time_of_day, given,
@@ -146,13 +150,13 @@ def _conditions(request: PoemRequest, poet: EmbeddedPoet) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _given_plan(request: PoemRequest, kind: FormKind, poet: EmbeddedPoet) -> tuple[str, ...] | None:
+def _given_plan(request: PoemRequest, count: int, poet: EmbeddedPoet) -> tuple[str, ...] | None:
     """The person's line plan, one word a line, or None (the poet plans) / () (no plan)."""
     from inkmuse.poetry.generate.lineplan import parse_plan
 
     if request.plan is None or request.plan == ():
         return request.plan
-    words = parse_plan(",".join(request.plan), _count(kind))
+    words = parse_plan(",".join(request.plan), count)
     unknown = sorted({ch for w in words for ch in w if ch not in poet.vocab})
     if unknown:
         raise InputError(
@@ -179,12 +183,12 @@ def _keywords(request: PoemRequest, poet: EmbeddedPoet, notes: list[str]) -> tup
     return words
 
 
-def _opening(text: str, kind: FormKind, forced: dict[Position, str]) -> int:
+def _opening(text: str, kind: FormKind, count: int, forced: dict[Position, str]) -> int:
     poem = split_poem(to_simplified(text))
-    if len(poem.lines) >= _count(kind):
+    if len(poem.lines) >= count:
         raise InputError(
             f"the opening has {len(poem.lines)} lines; nothing is left to write",
-            accepted=f"fewer than {_count(kind)} lines of a {kind.short}",
+            accepted=f"fewer than {count} lines of a {kind.short}",
         )
     for i, line in enumerate(poem.lines):
         partial = i == len(poem.lines) - 1 and len(line) < kind.line_length
@@ -199,9 +203,10 @@ def _opening(text: str, kind: FormKind, forced: dict[Position, str]) -> int:
     return len(whole)
 
 
-def _acrostic(text: str, kind: FormKind, forced: dict[Position, str], book: RhymeBook) -> None:
+def _acrostic(
+    text: str, kind: FormKind, count: int, forced: dict[Position, str], book: RhymeBook
+) -> None:
     heads = to_simplified("".join(ch for ch in text if not ch.isspace()))
-    count = _count(kind)
     if len(heads) != count or not all(is_han(ch) for ch in heads):
         raise InputError(
             f"impossible acrostic {text!r}: {len(heads)} characters for {count} lines",
@@ -222,11 +227,11 @@ def _acrostic(text: str, kind: FormKind, forced: dict[Position, str], book: Rhym
         forced[(i, 0)] = ch
 
 
-def _repeat_notes(kind: FormKind, forced: dict[Position, str]) -> list[str]:
+def _repeat_notes(kind: FormKind, count: int, forced: dict[Position, str]) -> list[str]:
     """The person's own 重字, named as the checker names them: kept, since the checker only
     warns (独在异乡为异客), and never a reason to refuse; a 叠字 (萧萧) is no repeat."""
     n = kind.line_length
-    rows = ["".join(forced.get((i, j), "\0") for j in range(n)) for i in range(_count(kind))]
+    rows = ["".join(forced.get((i, j), "\0") for j in range(n)) for i in range(count)]
     return [
         f"重字 in your own characters: 「{ch}」 (line {i0 + 1}, then line {i + 1}); "
         "kept as you wrote it, the checker will warn"
@@ -235,14 +240,12 @@ def _repeat_notes(kind: FormKind, forced: dict[Position, str]) -> list[str]:
     ]
 
 
-def _forced_group(kind: FormKind, forced: dict[Position, str], book: RhymeBook) -> str | None:
+def _forced_group(
+    kind: FormKind, count: int, forced: dict[Position, str], book: RhymeBook
+) -> str | None:
     """The rhyme group the person's own even-line rhymes fix, chosen as the checker would:
     the shared group listed first for the earliest of them."""
-    ends = [
-        ch
-        for ch in (forced.get((i, kind.line_length - 1)) for i in range(1, _count(kind), 2))
-        if ch
-    ]
+    ends = [ch for ch in (forced.get((i, kind.line_length - 1)) for i in range(1, count, 2)) if ch]
     if not ends:
         return None
     per_char = [[r.group for r in book.readings(ch) if r.tone is Tone.PING] for ch in ends]
@@ -251,9 +254,27 @@ def _forced_group(kind: FormKind, forced: dict[Position, str], book: RhymeBook) 
     return group if group is not None and all(group in g for g in per_char) else None
 
 
-def _count(kind: FormKind) -> int:
-    assert kind.line_count is not None  # the poet writes 绝句 and 律诗 only
-    return kind.line_count
+def _line_count(kind: FormKind, lines: int | None, poet: EmbeddedPoet) -> int:
+    """The poem's lines: the form's own, or for a 排律 the person's (12 by default), as many
+    as the model's context holds (prompt, lines with their punctuation, <eos>)."""
+    if kind.line_count is not None:
+        if lines not in (None, kind.line_count):
+            raise InputError(
+                f"a {kind.short} has {kind.line_count} lines, not {lines}",
+                accepted="no --lines, or a 排律 (五排, 七排) for 10 or more",
+            )
+        return kind.line_count
+    count = len(kind.patterns(lines)[0].lines)  # checks: even, 10 or more
+    most = (poet.runtime.config.block_size - 2 - PROMPT_ROOM) // (kind.line_length + 1)
+    most -= most % 2
+    if count > most:
+        raise InputError(
+            f"a {kind.short} of {count} lines is longer than the poet can hold",
+            accepted=f"{kind.short} of 10 lines"
+            if most == 10
+            else f"{kind.short} of 10 to {most} lines",
+        )
+    return count
 
 
 def _fits(spec: FormSpec, forced: dict[Position, str], book: RhymeBook, group: str | None) -> bool:
