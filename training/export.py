@@ -1,11 +1,15 @@
 """Export a trained checkpoint into the package: float16 weights, vocabulary, manifest.
 
     .venv/bin/python training/export.py --ckpt data/poet-run-v1/best.pt
+    .venv/bin/python training/export.py --ckpt data/poet-run-v2/ckpt.pt \
+        --corpus data/poet-corpus-v2 --name poet-v2
 
-Writes src/inkmuse/models/embedded/poet-v1.npz, poet-v1.vocab.json, poet-v1.json (the
-manifest: corpus version, config, validation loss, training command) and a small reference
-file tests/models/data/reference_logits.npz: torch's logits on fixed prompts, computed from
-the float16-rounded weights, so the numpy runtime's equivalence test runs without torch.
+Writes src/inkmuse/models/embedded/<name>.npz, <name>.vocab.json, <name>.json (the
+manifest: corpus version, config, validation loss, and for a conditioned model the loss on
+v1's held-out split too; the training command) and a small reference file
+tests/models/data/reference_logits-<name>.npz: torch's logits on fixed prompts, computed
+from the float16-rounded weights, so the numpy runtime's equivalence test runs without
+torch.
 """
 
 from __future__ import annotations
@@ -28,13 +32,15 @@ from inkmuse.models.embedded.vocab import Vocab
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src/inkmuse/models/embedded"
-REFERENCE = ROOT / "tests/models/data/reference_logits.npz"
-# Prompts for the reference logits: with and without keywords, and a partial poem.
+REFERENCE = ROOT / "tests/models/data"
+# Prompts for the reference logits: with and without keywords, and a partial poem; a model
+# with conditioning tokens adds one with an era and a muse.
 REFERENCE_PROMPTS = (
-    ("七绝", ["秋夜", "思乡"], "床前明月光，"),
-    ("五律", [], ""),
-    ("七律", ["月"], "春"),
+    ("七绝", ["秋夜", "思乡"], "床前明月光，", ()),
+    ("五律", [], "", ()),
+    ("七律", ["月"], "春", ()),
 )
+CONDITIONED_PROMPT = ("七绝", ["春"], "", ("<唐>", "<@王维>"))
 
 
 def main() -> None:
@@ -43,7 +49,7 @@ def main() -> None:
     p.add_argument("--corpus", type=Path, default=ROOT / "data/poet-corpus-v1")
     p.add_argument("--name", default="poet-v1")
     p.add_argument("--package", type=Path, default=PACKAGE)
-    p.add_argument("--reference", type=Path, default=REFERENCE)
+    p.add_argument("--reference", type=Path, default=None, help="default: tests/models/data/")
     p.add_argument("--command", default="", help="the training command, for the manifest")
     args = p.parse_args()
 
@@ -61,13 +67,17 @@ def main() -> None:
     model.load_state_dict({k: v.to(torch.float32) for k, v in half.items()})
     model.eval()
     reference: dict[str, np.ndarray] = {}
+    prompts = list(REFERENCE_PROMPTS)
+    if all(vocab.has_token(t) for t in CONDITIONED_PROMPT[3]):
+        prompts.append(CONDITIONED_PROMPT)
     with torch.no_grad():
-        for i, (form, keywords, body) in enumerate(REFERENCE_PROMPTS):
-            ids = vocab.encode_prompt(form, keywords, body)
+        for i, (form, keywords, body, conditions) in enumerate(prompts):
+            ids = vocab.encode_prompt(form, keywords, body, conditions=conditions)
             reference[f"ids_{i}"] = np.array(ids, dtype=np.int64)
             reference[f"logits_{i}"] = model(torch.tensor([ids])).numpy()[0]
-    args.reference.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.reference, **reference)
+    ref_path = args.reference or REFERENCE / f"reference_logits-{args.name}.npz"
+    ref_path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(ref_path, **reference)
 
     corpus = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
     history = state.get("history", [])
@@ -90,6 +100,9 @@ def main() -> None:
         "step": state["step"],
         "validation_loss": val_loss,
         "validation_loss_unit": "nats per poem token (<eos> included), held-out split",
+        "validation_loss_v1": next(
+            (h["val_loss_v1"] for h in reversed(history) if "val_loss_v1" in h), None
+        ),
         "history": history,
         "training_command": args.command or "see docs/poet.md",
         "trained_with": {k: state["args"][k] for k in sorted(state["args"]) if k != "corpus"},

@@ -12,15 +12,25 @@ import pytest
 from inkmuse.models.embedded import load_poet, package_dir
 from inkmuse.models.embedded.runtime import PoetRuntime
 
-REFERENCE = Path(__file__).parent / "data" / "reference_logits.npz"
+REFERENCE = Path(__file__).parent / "data"
 TRAINING = Path(__file__).resolve().parents[2] / "training"
+SHIPPED = sorted(p.stem for p in package_dir().glob("poet-v*.json") if "vocab" not in p.name)
 
 
-def test_shipped_weights_match_torch_reference_logits() -> None:
+def test_the_default_poet_is_shipped() -> None:
+    from inkmuse.models.embedded import MODEL_NAME
+
+    assert MODEL_NAME in SHIPPED
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_weights_match_torch_reference_logits(name: str) -> None:
     """Reference logits were computed by torch at export time (no torch needed here)."""
-    runtime = load_poet().runtime
-    with np.load(REFERENCE) as ref:
-        for i in range(3):
+    runtime = load_poet(name).runtime
+    with np.load(REFERENCE / f"reference_logits-{name}.npz") as ref:
+        prompts = [k for k in ref.files if k.startswith("ids_")]
+        assert len(prompts) >= 3
+        for i in range(len(prompts)):
             ids, want = ref[f"ids_{i}"], ref[f"logits_{i}"]
             got = runtime.forward(ids[None], runtime.new_cache(1))[0]
             assert np.abs(got - want).max() < 1e-4
@@ -66,12 +76,13 @@ def test_random_torch_model_matches_numpy() -> None:
     assert np.abs(got - want).max() < 1e-5
 
 
-def test_manifest_records_how_the_weights_were_made() -> None:
-    poet = load_poet()
-    manifest = json.loads((package_dir() / "poet-v1.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", SHIPPED)
+def test_manifest_records_how_the_weights_were_made(name: str) -> None:
+    poet = load_poet(name)
+    manifest = json.loads((package_dir() / f"{name}.json").read_text(encoding="utf-8"))
     assert manifest == poet.manifest
     for key in ("corpus", "config", "validation_loss", "training_command", "sha256", "history"):
         assert key in manifest
-    assert manifest["corpus"]["version"] == "v1"
+    assert manifest["corpus"]["version"] == name.removeprefix("poet-")
     size = (package_dir() / manifest["weights"]).stat().st_size
     assert size < 40_000_000

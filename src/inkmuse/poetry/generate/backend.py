@@ -32,9 +32,9 @@ class EmbeddedBackend:
 
     def __init__(self, name: str = "embedded") -> None:
         self.name = name
-        from inkmuse.models.embedded import MODEL_NAME
+        from inkmuse.models.embedded import default_model_name
 
-        self.model = MODEL_NAME
+        self.model = default_model_name()
 
     def generate(self, prompt: Prompt, options: GenerateOptions) -> str:
         from inkmuse.poetry.generate.poet import write_poem
