@@ -84,8 +84,15 @@ def test_remix_keeps_the_poem_and_edits_make_the_person_the_author(
     with Library.open() as lib:
         creation = create(CreateRequest("秋夜 思乡", seed=7, size=SMALL), tmp_path / "v1")
         v1 = save_creation(lib, None, creation)
-        _, v2 = remix(lib, v1.work_id, RemixRequest(keep=("poem",), seed=99), tmp_path / "v2")
+        steps: list[tuple[str, float]] = []
+        request = RemixRequest(keep=("poem",), seed=99)
+        _, v2 = remix(lib, v1.work_id, request, tmp_path / "v2", lambda *s: steps.append(s))
         assert v2.parent == 1 and v2.action == "remix"
+        # Every stage of a creation is reported for a remix too, kept parts included.
+        assert [name for name, _ in steps] == ["theme", "poem", "painting", "song", "page"]
+        assert all(seconds >= 0 for _, seconds in steps)
+        with Image.open(tmp_path / "v2" / "painting.png") as painting:
+            assert painting.size == SMALL  # the work's size, not the default 960x640
         assert (tmp_path / "v2" / "poem.txt").read_bytes() == (
             tmp_path / "v1" / "poem.txt"
         ).read_bytes()

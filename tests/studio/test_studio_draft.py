@@ -61,6 +61,7 @@ def test_a_reload_keeps_the_draft_and_its_settings(url: str, tmp_path: Path) -> 
         p.fill("#poem-input", OFF_RHYME)
         p.dispatch_event("#poem-input", "input")
         p.fill("#poem-keywords", "春江 花月")
+        p.fill("#poem-plan", "雁,霜,灯,乡")
         p.select_option("#poem-form", "五绝")
         p.select_option("#poem-rules", "tang")
         p.click('[data-tab="create"]')
@@ -69,6 +70,7 @@ def test_a_reload_keeps_the_draft_and_its_settings(url: str, tmp_path: Path) -> 
         p.wait_for_selector("body[data-ready='1']")
         assert p.input_value("#poem-input") == OFF_RHYME
         assert p.input_value("#poem-keywords") == "春江 花月"
+        assert p.input_value("#poem-plan") == "雁,霜,灯,乡"  # the line plan is kept too
         assert p.input_value("#poem-form") == "五绝"
         assert p.input_value("#poem-rules") == "tang"
         assert p.input_value("#create-idea") == "江南 春雨"

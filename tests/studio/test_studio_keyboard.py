@@ -75,7 +75,9 @@ def test_keyboard_only_poem_popover_and_escape(url: str, tmp_path: Path) -> None
         p.wait_for_function(f"document.querySelector('#poem-input').value === {OFF_RHYME!r}")
 
 
-def test_keyboard_only_create_then_a_remix_with_its_own_stages(url: str, tmp_path: Path) -> None:
+def test_keyboard_only_create_then_a_remix_with_every_stage_ticked(
+    url: str, tmp_path: Path
+) -> None:
     with open_page(tmp_path / "profile", url) as p:
         tab_to(p, "#tab-poem")
         for _ in range(3):
@@ -106,14 +108,12 @@ def test_keyboard_only_create_then_a_remix_with_its_own_stages(url: str, tmp_pat
         tab_to(p, "#create-result .links button:nth-child(2)")  # keep the poem, new art
         assert p.evaluate("document.activeElement.textContent") == "保留诗，重作画与乐"
         p.keyboard.press("Enter")
-        p.wait_for_function("document.querySelector('#create-progress').dataset.status === 'queued'"
-                            " || document.querySelector('#create-progress li[data-step=remixing]')")  # fmt: skip
         p.locator('#create-result .version[data-version="2"]').wait_for(timeout=180_000)
         stages = p.locator("#create-progress li")
-        assert [stages.nth(i).get_attribute("class") for i in range(stages.count())] == [
-            "done",
-            "done",
-        ]  # a remix has two stages, both ticked (it showed five of six unticked)
+        # A remix has a creation's six stages, each ticked; the kept poem says so.
+        assert [stages.nth(i).get_attribute("class") for i in range(stages.count())] == ["done"] * 6
+        assert "保留" in p.inner_text('#create-progress li[data-step="poem"]')
+        assert p.get_attribute("#create-progress progress", "value") == "6"
 
 
 def test_rewrite_line_is_not_overtaken_by_an_older_character_answer(

@@ -15,6 +15,8 @@ from inkmuse.library import Library
 from .conftest import wait_job
 
 pytestmark = pytest.mark.network  # a real server on a loopback port
+STAGES = ["theme", "poem", "painting", "song", "page", "saved"]  # progress.js shows these
+PARTS = ("theme", "poem", "painting", "song", "page")  # timed by create's progress
 
 
 def _events(client: httpx.Client, job_id: str) -> list[dict[str, object]]:
@@ -37,7 +39,7 @@ def test_create_streams_progress_then_everything_is_in_the_library(
     final = snaps[-1]
     assert final["status"] == "done", final
     steps = [e["step"] for e in final["events"]]
-    assert steps == ["theme", "poem", "painting", "song", "page", "saved", "done"]
+    assert steps == [*STAGES, "done"]
     assert len(snaps) >= 2  # progress arrived before the end, not only the final state
     version = final["result"]["version"]
     work_id = version["work"]
@@ -57,10 +59,21 @@ def test_create_streams_progress_then_everything_is_in_the_library(
     snap = wait_job(client, job)
     assert snap["status"] == "done", snap
     assert snap["result"]["version"]["number"] == 2
+    # A remix reports a creation's stages, each with its seconds, so the page ticks them.
+    assert [e["step"] for e in snap["events"]] == [*STAGES, "done"]
+    assert all(isinstance(e["seconds"], float) for e in snap["events"] if e["step"] in PARTS)
+    assert not any(e.get("kept") for e in snap["events"])  # an edited poem is not a kept one
     cmp = client.get(f"/api/works/{work_id}/compare", params={"a": 1, "b": 2}).json()
     assert cmp["lines"][0]["same"] is False
     assert all(row["same"] for row in cmp["lines"][1:])
     assert "painting" in cmp["changed"] and "poem" in cmp["changed"]
+
+    # Keeping the poem: the same stages, the poem's marked kept and nothing else.
+    job = client.post(f"/api/works/{work_id}/remix", json={"keep": ["poem"], "seed": 9}).json()
+    snap = wait_job(client, job)
+    assert snap["status"] == "done", snap
+    assert [e["step"] for e in snap["events"]] == [*STAGES, "done"]
+    assert [e["step"] for e in snap["events"] if e.get("kept")] == ["poem"]
 
     zipped = client.get(f"/api/works/{work_id}/export", params={"version": 1})
     assert zipped.headers["content-type"] == "application/zip"

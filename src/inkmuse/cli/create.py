@@ -95,7 +95,11 @@ def command(
         click.echo(f"remixing {from_work} (seed {seed}) ...", err=True)
         with Library.open() as lib:
             creation, version = remix(
-                lib, from_work, RemixRequest(keep=keep, seed=seed, key=key, poem=poem), out
+                lib,
+                from_work,
+                RemixRequest(keep=keep, seed=seed, key=key, poem=poem),
+                out,
+                progress,
             )
         saved = f"library: work {version.work_id}, version {version.number}"
     else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from inkmuse.core.errors import InputError
 from inkmuse.core.seeds import derive_seed, resolve_seed
-from inkmuse.create.pipeline import PARTS, CreateRequest, Creation, create
+from inkmuse.create.pipeline import PARTS, CreateRequest, Creation, Progress, create
 from inkmuse.create.theme import creation_theme_from_dict
 from inkmuse.library import Library, Version
 
@@ -29,9 +29,17 @@ class RemixRequest:
 
 
 def remix(
-    library: Library, work_id: str, request: RemixRequest, out: Path
+    library: Library,
+    work_id: str,
+    request: RemixRequest,
+    out: Path,
+    progress: Progress | None = None,
 ) -> tuple[Creation, Version]:
-    """Make a new version of a work in `out` and save it; returns it and the saved version."""
+    """Make a new version of a work in `out` and save it; returns it and the saved version.
+
+    progress: called with the same steps as a creation's (theme, poem, painting, song,
+    page), each with its seconds, kept parts included (a kept poem is copied; a kept
+    painting or song is made again from its old seed and size, the same bytes)."""
     unknown = [p for p in request.keep if p not in PARTS]
     if unknown:
         raise InputError(f"cannot keep {unknown[0]!r}", accepted=", ".join(PARTS))
@@ -52,10 +60,16 @@ def remix(
         keep["poem"], keep["poem_author"] = base.poem, poem_author
     elif request.poem is not None:
         keep["poem"], keep["poem_author"] = request.poem, _edit_authorship(base, request.poem)
-    form = base.provenance.get("params", {}).get("form", "七绝")
+    params = base.provenance.get("params", {})
+    form = params.get("form", "七绝")
+    # The base's painting size: a kept painting is only byte-identical at the same size.
+    width, height = params.get("size", (960, 640))
     creation = create(
-        CreateRequest(work.idea, seed=seed, form=form, key=request.key or None),
+        CreateRequest(
+            work.idea, seed=seed, form=form, key=request.key or None, size=(width, height)
+        ),
         out,
+        progress,
         keep=keep,
     )
     action = "edit" if request.poem is not None else "remix"

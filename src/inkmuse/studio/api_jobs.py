@@ -68,11 +68,19 @@ def remix(work_id: str, body: RemixIn, state: State) -> dict[str, Any]:
         version=body.version,
     )  # fmt: skip
 
+    def step(report: Report, name: str, seconds: float) -> None:
+        # The same stages as a creation's; a kept part says so (its bytes are the old ones).
+        details: dict[str, Any] = {"seconds": round(seconds, 3)}
+        if name in request.keep:
+            details["kept"] = True
+        report(name, details)
+
     def work(report: Report) -> dict[str, Any]:
         _, folder = state.workspace.new_folder("remix")
-        report("remixing", {"keep": list(request.keep)})
         with state.library() as lib:
-            _, version = do_remix(lib, work_id, request, folder)
+            _, version = do_remix(
+                lib, work_id, request, folder, lambda name, s: step(report, name, s)
+            )
             report("saved", {"work": version.work_id, "version": version.number})
             return {"work": lib.work(work_id).__dict__, "version": version_dict(version)}
 

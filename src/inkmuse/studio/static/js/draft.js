@@ -2,7 +2,7 @@
 // localStorage on every change and put back before the first check.
 const KEY = "inkmuse-draft";
 export const DRAFT_FIELDS = ["poem-input", "poem-keywords", "poem-form", "poem-book", "poem-rules",
-  "poem-seed", "create-idea", "create-form"];
+  "poem-plan", "poem-seed", "create-idea", "create-form"];
 
 export function saveDraft() {
   const draft = {};

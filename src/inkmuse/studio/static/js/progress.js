@@ -1,12 +1,13 @@
 // A job's progress as a person reads it: the stages by name (each ticked with its seconds
 // when it ends, the running one marked), a bar, and the time elapsed, ticking while it runs.
-// Each kind of job names its own stages: a remix has two, not the six of a creation.
+// Each kind of job names its own stages; a remix has a creation's six (a kept part is
+// ticked with "kept": its bytes are the old version's).
 import { el } from "./dom.js";
 import { t } from "./i18n.js";
 
 export const STAGES = {
   creation: ["theme", "poem", "painting", "song", "page", "saved"],
-  remix: ["remixing", "saved"],
+  remix: ["theme", "poem", "painting", "song", "page", "saved"],
   painting: ["painting"],
   song: ["composing", "rendering"],
 };
@@ -43,8 +44,9 @@ export class Progress {
       const e = seen.get(s);
       const state = done[i] ? "done" : i === current ? "running" : status === "failed" && i === done.indexOf(false) ? "failed" : "waiting";
       const secs = e && e.seconds !== undefined ? ` ${e.seconds.toFixed(1)} ${t("seconds")}` : "";
+      const kept = e && e.kept ? ` (${t("kept")})` : "";
       return el("li", { class: state, "data-step": s, "aria-current": state === "running" ? "step" : null },
-        t(`step_${s}`) + secs);
+        t(`step_${s}`) + kept + secs);
     });
     const count = done.filter(Boolean).length;
     const elapsed = ((this.ended ?? performance.now()) - this.started) / 1000;

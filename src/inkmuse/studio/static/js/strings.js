@@ -39,7 +39,7 @@ export const STRINGS = {
   action_create: ["创作", "created"], action_remix: ["再创作", "remixed"], action_edit: ["改诗", "edited poem"],
   step_queued: ["排队", "queued"], step_theme: ["意象", "theme"], step_poem: ["诗", "poem"],
   step_painting: ["画", "painting"], step_song: ["乐", "song"], step_page: ["页面", "page"],
-  step_saved: ["存入文库", "saved"], step_remixing: ["重作", "remaking"],
+  step_saved: ["存入文库", "saved"], kept: ["保留", "kept"],
   step_composing: ["作曲", "composing"], step_rendering: ["合成音频", "rendering audio"],
   step_done: ["完成", "done"], step_failed: ["失败", "failed"],
   elapsed: ["已用 {s} 秒", "{s} s elapsed"], progress: ["进度", "Progress"],
