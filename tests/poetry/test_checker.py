@@ -104,8 +104,9 @@ def test_shi_nian_reported_once_for_a_whole_couplet() -> None:
 
 
 def test_shi_dui() -> None:
-    # 第二句 换成与第一句同平仄的句子: 千山响杜鹃 -> 万壑树参天 pattern mismatch
-    assert "shi_dui" in kinds("春山一路行，山中树参天。山中一夜雨，树杪百重泉。")
+    # 第二句 换成与第一句同平仄的句子 (平平仄仄平 twice). Not 树参天: 参天 reads cān (平)
+    # by the word, and read so the couplet's fault is a 失粘 instead.
+    assert "shi_dui" in kinds("春山一路行，山中树满天。山中一夜雨，树杪百重泉。")
 
 
 def test_gu_ping_and_its_self_rescue() -> None:

@@ -31,12 +31,14 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "chong_zi": ("重字", "repeated character (chong zi)", WARNING),
     "acrostic": ("藏头不合", "acrostic broken", ERROR),
     "unknown_char": ("字不在韵书", "character not in the rhyme book", WARNING),
+    "against_word": ("读音不合词义", "a polyphone read against its word", WARNING),
     # Accepted exceptions and notes: reported, never counted as faults.
     "self_rescue": ("本句自救", "self-rescue of gu ping (accepted)", INFO),
     "pair_rescue": ("对句相救", "rescue in the paired line (accepted)", INFO),
     "special_ao": ("特拗", "accepted special form 平平仄平仄", INFO),
     "borrowed_rhyme": ("首句借邻韵", "first line borrows a neighbouring rhyme (accepted)", INFO),
     "polyphone": ("多音字", "judgement rests on a polyphone", INFO),
+    "word_reading": ("依词定音", "a polyphone read as its word reads it", INFO),
     "estimated": ("推定读音", "reading inferred from homophones", INFO),
 }
 

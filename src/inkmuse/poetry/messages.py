@@ -181,6 +181,17 @@ TEMPLATES: dict[str, tuple[tuple[str, ...], str, str]] = {
         "{at}「{ch}」为多音字（平/仄），按{tone}声判",
         "{at_en}: 「{ch}」 reads both level and oblique; judged as {tone_en}",
     ),
+    "word_reading": (
+        ("ch", "word", "tone"),
+        "{at}「{ch}」为多音字，在「{word}」中读{tone}声，按{tone}声判",
+        "{at_en}: 「{ch}」 reads both ways; in 「{word}」 it reads {tone_en}, and is judged so",
+    ),
+    "against_word": (
+        ("ch", "tone", "word", "word_tone"),
+        "{at}「{ch}」须读{tone}声才合格律，但在「{word}」中读{word_tone}声：按词义此处平仄不合",
+        "{at_en}: 「{ch}」 fits the pattern only as {tone_en}, but in 「{word}」 it reads "
+        "{word_tone_en}: by its sense the tone is wrong here",
+    ),
 }
 
 
@@ -192,6 +203,7 @@ _DERIVED: dict[str, Callable[[Fault, dict[str, Any]], str]] = {
     "line_at_en": lambda f, v: where_en(f.line, None),
     "want_en": lambda f, v: ENGLISH_TONE.get(v["want"], v["want"]),
     "tone_en": lambda f, v: ENGLISH_TONE.get(v["tone"], v["tone"]),
+    "word_tone_en": lambda f, v: ENGLISH_TONE.get(v["word_tone"], v["word_tone"]),
     "first_at": lambda f, v: where_zh(v["line0"], v["pos0"]),
     "first_at_en": lambda f, v: where_en(v["line0"], v["pos0"]),
     "first_line_at": lambda f, v: where_zh(v["first"], None),

@@ -35,6 +35,7 @@ class PoemReading:
         book: RhymeBook,
         pins: Mapping[str, str],
         rules: str = "strict",
+        by_word: Mapping[tuple[int, int], Tone] | None = None,
     ) -> None:
         self.poem = poem
         self.rules = rules
@@ -59,6 +60,14 @@ class PoemReading:
             marks = [joined[k : k + n] for k in range(0, len(joined), n)]
             profile = book.profile
             self.ends = [profile(line[-1]) for line in poem.lines]
+        # Readings a word fixes (扁舟: 扁 平), as the checker's second look applies them:
+        # cheaper than pins, which re-read every character.
+        self.by_word = dict(by_word or {})
+        for (i, j), tone in self.by_word.items():
+            marks[i] = marks[i][:j] + tone.value + marks[i][j + 1 :]
+            if j == self.n - 1:
+                _tones, groups, _ = self.ends[i]
+                self.ends[i] = (frozenset({tone}), groups if tone is Tone.PING else (), False)
         self.estimated: list[set[int]] = [set() for _ in marks]
         for i, m in enumerate(marks):
             if _ESTIMATED.search(m):
@@ -68,6 +77,10 @@ class PoemReading:
 
     def profile(self, i: int, j: int) -> Profile:
         """(tone classes, 平 rhyme groups, estimated) of line i's character j, after pins."""
+        if (i, j) in self.by_word:
+            tone = self.by_word[(i, j)]
+            _, groups, _ = self.book.profile(self.poem.lines[i][j])
+            return frozenset({tone}), groups if tone is Tone.PING else (), False
         if self.pinned is not None:
             return self.pinned[i][j]
         return self.book.profile(self.poem.lines[i][j])

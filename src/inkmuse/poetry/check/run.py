@@ -25,6 +25,7 @@ from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.rules import repeats
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
+from inkmuse.poetry.tones import Tone
 
 
 def check_poem(
@@ -51,7 +52,34 @@ def check_poem(
     shape = shape_faults(poem, kind)
     if shape:
         return CheckReport(poem, kind, None, book.name, None, None, [], shape, rules)
-    return _check(PoemReading(poem, kind, book, pins or {}, rules), acrostic)
+    report = _check(PoemReading(poem, kind, book, pins or {}, rules), acrostic)
+    return _by_the_word(report, acrostic, pins or {})
+
+
+MAX_ERRORS_TO_REREAD = 2
+
+
+def _by_the_word(report: CheckReport, acrostic: str | None, pins: Mapping[str, str]) -> CheckReport:
+    """Where the pattern's reading of a polyphone goes against its word (相思 read 仄), read
+    it as the word says if the poem still holds (弹琴复长啸: 长 平 makes a 特拗, accepted):
+    only a reading the poem needs against its word stays a warning. A poem with more than
+    MAX_ERRORS_TO_REREAD errors is not read again: it is not regulated verse whichever way
+    one character reads, and the second look costs a whole check."""
+    if len(report.errors) > MAX_ERRORS_TO_REREAD:
+        return report
+    by_word: dict[tuple[int, int], Tone] = {}
+    for fault in [f for f in report.faults if f.kind == "against_word"]:
+        ch, _used, word, tone = fault.facts
+        assert fault.line is not None and fault.pos is not None
+        trial_words = {**by_word, (fault.line - 1, fault.pos - 1): Tone(tone)}
+        book = get_rhymebook(report.rhymebook)
+        reading = PoemReading(report.poem, report.kind, book, pins, report.rules, trial_words)
+        trial = _check(reading, acrostic)
+        if len(trial.errors) <= len(report.errors):
+            note = Fault("word_reading", fault.line, fault.pos, (ch, word, tone), polyphone=True)
+            trial.faults = sorted([*trial.faults, note], key=lambda f: (f.line or 0, f.pos or 0))
+            report, by_word = trial, trial_words
+    return report
 
 
 def passes_under_tang(

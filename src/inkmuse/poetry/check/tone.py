@@ -12,6 +12,7 @@ from inkmuse.poetry.faults import Fault
 from inkmuse.poetry.forms import is_answering_line, wanted_key
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.tones import Tone
+from inkmuse.poetry.word_readings import word_reading
 
 _TONE = {t.value: t for t in Tone}  # a fault's wanted tone, by its mark
 
@@ -82,8 +83,20 @@ def reading_notes(
             elif j in estimated:
                 faults.append(Fault("estimated", i + 1, j + 1, (line[j], book, tones[j])))
             else:
-                faults.append(Fault("polyphone", i + 1, j + 1, (line[j], tones[j]), polyphone=True))
+                faults.append(_polyphone_note(i, j, line, tones[j]))
     return faults
+
+
+def _polyphone_note(i: int, j: int, line: str, used: str) -> Fault:
+    """The note on a polyphone a judgement rests on: the reading the word gives it where a
+    word decides (扁舟: 平), a warning when the pattern needed the other one."""
+    word = word_reading(line, j)  # the table lists each word in both scripts
+    if word is None:
+        return Fault("polyphone", i + 1, j + 1, (line[j], used), polyphone=True)
+    text, tone = word
+    if tone.value == used:
+        return Fault("word_reading", i + 1, j + 1, (line[j], text, used), polyphone=True)
+    return Fault("against_word", i + 1, j + 1, (line[j], used, text, tone.value), polyphone=True)
 
 
 @cache

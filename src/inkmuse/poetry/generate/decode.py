@@ -39,6 +39,7 @@ from inkmuse.poetry.generate.steer import Steering
 from inkmuse.poetry.generate.tables import VocabTables, get_tables
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
 from inkmuse.poetry.tones import Tone
+from inkmuse.poetry.word_readings import words_ending_at
 
 # Sampling keeps the legal characters at least MIN_P times as likely as the best one (min-p
 # sampling): the long tail of a 7,000-character vocabulary is where nonsense lives, and
@@ -262,7 +263,23 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
         row.group = groups.pop()
     elif rule == "ze_only" and "平" in tones:
         return False
-    return True
+    return _keeps_word_readings(row, i, j, ch, forced)
+
+
+def _keeps_word_readings(row: _Row, i: int, j: int, ch: str, forced: bool) -> bool:
+    """A word just completed (扁舟, 相思) fixes its two-tone characters' readings: the line's
+    open tone strings must read them so, as the checker will (poetry.word_readings). The
+    person's own characters stay as written even when no string does."""
+    width = row.spec.line_length + 1
+    line = "".join(row.chars[i * width :]) + ch
+    options = row.open_options
+    for start, marks in words_ending_at(line, j):
+        for k, mark in enumerate(marks):
+            if mark != "·":
+                options = [t for t in options if t[start + k] == mark]
+    if options or not forced:
+        row.open_options = options
+    return bool(options) or forced
 
 
 def sample_ids(
