@@ -17,10 +17,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from inkmuse.core.prosody import get_rhymebook, position_frequencies
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.checker import CheckReport, check_poem
-from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
 from inkmuse.poetry.text import _ANNOTATION, to_simplified
-from inkmuse.poetry.tones import Tone
 
 CORPUS = Path(__file__).resolve().parents[1] / "data/cache/chinese-poetry-2.0.1/package/dist"
 TAGS = {"五言絕句": "五绝", "七言絕句": "七绝", "五言律詩": "五律", "七言律詩": "七律"}

@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from songci import match_anthology, read_anthology, read_song_ci
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import get_rhymebook, position_frequencies
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.ci import check_ci, find_tune
 from inkmuse.poetry.ci.checker import CiReport
 from inkmuse.poetry.ci.cipu import STRICT
 from inkmuse.poetry.ci.couplet import check_couplet
-from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
 from inkmuse.poetry.text import _ANNOTATION
-from inkmuse.poetry.tones import Tone
 
 CORPUS = Path(__file__).resolve().parents[1] / "data/cache/chinese-poetry-2.0.1/package/dist"
 

@@ -30,7 +30,7 @@ from pypinyin import Style, pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "inkmuse" / "poetry" / "data" / "cilin.json"
-PINGSHUI = ROOT / "src" / "inkmuse" / "poetry" / "data" / "pingshui.json"
+PINGSHUI = ROOT / "src" / "inkmuse" / "core" / "data" / "pingshui.json"
 
 # 部 -> the 平水韵 groups (short names) it takes, 平 / 上 / 去 / 入; a group marked with
 # a trailing * is a 半 group, shared with another 部 and divided by SPLITS below.

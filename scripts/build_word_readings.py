@@ -42,8 +42,8 @@ def main() -> int:
     from pypinyin.constants import PHRASES_DICT
 
     from inkmuse.core.hanzi import is_han
-    from inkmuse.poetry.prosody import get_rhymebook
-    from inkmuse.poetry.tones import Tone
+    from inkmuse.core.prosody import get_rhymebook
+    from inkmuse.core.tones import Tone
 
     book = get_rhymebook("平水韵")
     two_tone: dict[str, bool] = {}  # character -> whether it has an entering-tone reading

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import get_rhymebook
 from inkmuse.models.backends.fake import FakeBackend
 from inkmuse.models.config import load_config
 from inkmuse.models.registry import backend_types, get_backend
@@ -16,7 +17,6 @@ from inkmuse.poetry.backend_poet import BackendPoemRequest, extract_poem, write_
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.grammar import form_grammar
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.rules import legal_tones
 
 GOOD = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"

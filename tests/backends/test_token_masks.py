@@ -7,11 +7,11 @@ import random
 import numpy as np
 import pytest
 
+from inkmuse.core.prosody import get_rhymebook
 from inkmuse.models.tokens import TokenTable, token_table_from_decoder
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import get_form
 from inkmuse.poetry.grammar import _classes
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.token_masks import BatchFormMasks, FormMasks
 
 BOOK = get_rhymebook("平水韵")

@@ -90,7 +90,7 @@ def test_shipped_model_is_loaded_once() -> None:
 def test_reduplications_fill_one_foot_with_a_tang_character_and_pass_the_checker() -> None:
     import re
 
-    from inkmuse.poetry.prosody import reduplicated_chars
+    from inkmuse.core.prosody import reduplicated_chars
 
     doubled = []
     for seed in range(2):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.checker import check_poem
-from inkmuse.poetry.tones import Tone
 
 DENGGUANQUELOU = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
 CHUNWANG = "国破山河在，城春草木深。感时花溅泪，恨别鸟惊心。烽火连三月，家书抵万金。白头搔更短，浑欲不胜簪。"
@@ -45,7 +45,7 @@ def test_a_reading_upstream_lacks_is_supplied_by_the_build_script() -> None:
 
 
 def test_variant_forms_read_as_their_standard_form_not_as_guesses() -> None:
-    from inkmuse.poetry.prosody import get_rhymebook
+    from inkmuse.core.prosody import get_rhymebook
 
     book = get_rhymebook()
     assert book.profile("倏")[:2] == (frozenset({Tone.ZE}), ())  # entering tone, not 平
@@ -71,9 +71,7 @@ def test_tone_fault_names_line_position_and_suggests_chars_of_the_right_tone() -
         "平"
         in {
             r.tone.value
-            for r in __import__("inkmuse.poetry.prosody", fromlist=["x"])
-            .get_rhymebook()
-            .readings(c)
+            for r in __import__("inkmuse.core.prosody", fromlist=["x"]).get_rhymebook().readings(c)
         }
         for c in faults[0].suggestions
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.forms import FORMS, detect_form, get_form, line_template
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.rules import line_faults
-from inkmuse.poetry.tones import Tone
 
 
 @pytest.mark.parametrize("form", FORMS)

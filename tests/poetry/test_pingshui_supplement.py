@@ -7,9 +7,9 @@ import importlib.util
 import json
 from pathlib import Path
 
+from inkmuse.core.prosody import get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.checker import check_poem
-from inkmuse.poetry.prosody import get_rhymebook
-from inkmuse.poetry.tones import Tone
 
 ROOT = Path(__file__).resolve().parents[2]
 QIUXING_2 = (
@@ -37,9 +37,9 @@ def test_every_supplement_reading_is_in_the_shipped_table() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    groups = json.loads(
-        (ROOT / "src/inkmuse/poetry/data/pingshui.json").read_text(encoding="utf-8")
-    )["groups"]
+    groups = json.loads((ROOT / "src/inkmuse/core/data/pingshui.json").read_text(encoding="utf-8"))[
+        "groups"
+    ]
     assert module.PINGSHUI_SUPPLEMENT["槎"] == "下平声六麻"
     for ch, group in module.PINGSHUI_SUPPLEMENT.items():
         assert ch in groups[group]["chars"], (ch, group)

@@ -14,14 +14,14 @@ import random
 
 import pytest
 
+from inkmuse.core.prosody import get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.models.tokens import TokenTable
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.forms import FORMS, FormSpec, LineSpec, get_form
 from inkmuse.poetry.grammar import _classes, form_grammar
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.rules import legal_tones
 from inkmuse.poetry.token_masks import FormMasks
-from inkmuse.poetry.tones import Tone
 
 BOOK = get_rhymebook("平水韵")
 GROUP = BOOK.resolve_group("七阳")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.checker import check_poem
 from inkmuse.poetry.report import render_report
-from inkmuse.poetry.tones import Tone
 from inkmuse.poetry.word_readings import word_reading
 
 

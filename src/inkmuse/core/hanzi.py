@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # (first, last) code points of the CJK Unified Ideographs blocks, Unicode 15.1.
 HAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -74,3 +75,20 @@ def split_lines(text: str) -> list[str]:
     remembers each line's mark.)"""
     parts = _LINE_SPLIT.split(normalize(text))
     return [line for line in (han_only(part) for part in parts) if line]
+
+
+@cache
+def _converter(config: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese (OpenCC t2s); simplified text passes unchanged."""
+    return str(_converter("t2s").convert(text))  # type: ignore[attr-defined]
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to traditional Chinese (OpenCC s2t)."""
+    return str(_converter("s2t").convert(text))  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ def pingze(line: Line) -> list[int]:
     """+1 for 平, -1 for 仄, 0 when neither applies (English, neutral tone)."""
     if line.language != "zh":
         return [0] * len(line.syllables)
-    from inkmuse.poetry.prosody import get_rhymebook  # the table loads in ~0.2 s: only here
+    from inkmuse.core.prosody import get_rhymebook  # the table loads in ~0.2 s: only here
 
     marks = get_rhymebook("平水韵").tone_marks("".join(s.text for s in line.syllables))
     out = []

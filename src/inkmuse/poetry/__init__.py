@@ -5,10 +5,10 @@
 True
 """
 
+from inkmuse.core.prosody import Reading, RhymeBook, get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.checker import CheckReport, check_poem
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec, Slot, detect_form, get_form
-from inkmuse.poetry.prosody import Reading, RhymeBook, get_rhymebook
-from inkmuse.poetry.tones import Tone
 
 __all__ = [
     "CheckReport",

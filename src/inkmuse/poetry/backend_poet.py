@@ -24,13 +24,13 @@ from dataclasses import dataclass
 
 from inkmuse.core.errors import BackendError, InputError
 from inkmuse.core.hanzi import split_lines
+from inkmuse.core.prosody import get_rhymebook
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, make_rng, resolve_seed
 from inkmuse.models.protocol import GenerateOptions, MaskedModel, Message, TextModel
 from inkmuse.poetry.checker import CheckReport, check_poem
 from inkmuse.poetry.forms import get_form, line_punct
 from inkmuse.poetry.grammar import form_grammar, rhyme_groups_by_use
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.token_masks import FormMasks
 from inkmuse.poetry.written import FormWriter, WrittenPoem
 

@@ -17,7 +17,7 @@ from functools import cache, cached_property
 from typing import TypeVar
 
 from inkmuse.core.errors import InputError
-from inkmuse.poetry.tones import Tone
+from inkmuse.core.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
 T = TypeVar("T")

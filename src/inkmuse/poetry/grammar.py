@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from inkmuse.core.prosody import RhymeBook, get_rhymebook, position_frequencies
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.forms import FormKind, FormSpec
-from inkmuse.poetry.prosody import RhymeBook, get_rhymebook, position_frequencies
 from inkmuse.poetry.rules import legal_tones, position_rule
-from inkmuse.poetry.tones import Tone
 
 COMMON_PER_POSITION = 1500  # Tang usage: the common characters keep drafts readable
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
+from inkmuse.core.prosody import reduplicated_chars
+from inkmuse.core.tones import Tone  # noqa: F401 - for the example
 from inkmuse.poetry.forms import FormSpec, LineSpec, get_form  # noqa: F401 - get_form for the example
-from inkmuse.poetry.prosody import reduplicated_chars
-from inkmuse.poetry.tones import Tone  # noqa: F401 - for the example
 
 
 def _core(tones: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from inkmuse.poetry.prosody import get_rhymebook, position_frequencies
-from inkmuse.poetry.tones import Tone
+from inkmuse.core.prosody import get_rhymebook, position_frequencies
+from inkmuse.core.tones import Tone
 
 
 @cache

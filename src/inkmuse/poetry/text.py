@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from inkmuse.core.errors import InputError
-from inkmuse.core.hanzi import HAN_CLASS, normalize
+from inkmuse.core.hanzi import HAN_CLASS, normalize, to_simplified, to_traditional
+
+# The script conversions live in core.hanzi (the rhyme books and the lexicon use them too);
+# they are named here as well, where poem text is read.
+__all__ = [
+    "FULL_WIDTH", "LINE_BREAKS", "MAX_CHARS", "MAX_LINES", "PoemText", "split_poem",
+    "to_simplified", "to_traditional",
+]  # fmt: skip
 
 MAX_CHARS = 2000  # the longest 排律 in 全唐诗 is far below this
 MAX_LINES = 200
@@ -31,22 +37,6 @@ _RUN = re.compile(f"([{_HAN_CLASS}]+)([^{_HAN_CLASS}]*)")
 _CLEAN = re.compile(f"(?:[{_HAN_CLASS}]+[，。！？；、：])+")
 _HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _MARK = re.compile("[，。！？；、：]")
-
-
-@cache
-def _converter(config: str) -> object:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional to simplified Chinese (OpenCC t2s); simplified text passes unchanged."""
-    return str(_converter("t2s").convert(text))  # type: ignore[attr-defined]
-
-
-def to_traditional(text: str) -> str:
-    return str(_converter("s2t").convert(text))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,24 @@ from typing import Any
 
 import numpy as np
 
+from inkmuse.core.prosody import RhymeBook, get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.models.tokens import TokenTable
 from inkmuse.poetry.forms import FormSpec, get_form  # noqa: F401 - get_form for the example
 from inkmuse.poetry.grammar import _classes
-from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
-from inkmuse.poetry.tones import Tone
+from inkmuse.poetry.word_readings import words_ending_at
+
+
+def _reads(variant: str, line: str, j: int) -> bool:
+    """Whether a tone string reads every word that ends at position j of the line the way
+    the word fixes it (扁舟: 扁 平), as the checker and the embedded poet do."""
+    return all(
+        variant[start + k] == mark
+        for start, marks in words_ending_at(line, j)
+        for k, mark in enumerate(marks)
+        if mark != "·"
+    )
 
 
 class FormMasks:
@@ -69,6 +81,7 @@ class FormMasks:
             v
             for v in self.variants[i]
             if all(v[k] in self.tones.get(c, "平仄") for k, c in enumerate(current))
+            and all(_reads(v, current, k) for k in range(1, len(current)))
         ]
         wanted = {v[j] for v in fits}
         used = set(text)
@@ -83,6 +96,7 @@ class FormMasks:
             and any(t in wanted for t in self.tones[c])
             and not (one_tone and len(self.tones[c]) > 1)
             and not (rule == "ze_only" and "平" in self.tones[c])
+            and (j == 0 or any(_reads(v, current + c, j) for v in fits))
         ]
 
     def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:

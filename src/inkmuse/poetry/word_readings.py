@@ -19,7 +19,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from inkmuse.poetry.tones import Tone
+from inkmuse.core.tones import Tone
 
 _TONES = {t.value: t for t in Tone}
 

@@ -14,10 +14,10 @@ router = APIRouter(prefix="/api", tags=["options"])
 
 @router.get("/options")
 def options() -> dict[str, Any]:
+    from inkmuse.core.prosody import RHYMEBOOKS
     from inkmuse.models.embedded.vocab import FORMS
     from inkmuse.painting import STYLES
     from inkmuse.painting.painterly import PRESETS
-    from inkmuse.poetry.prosody import RHYMEBOOKS
 
     return {
         "version": __version__,

@@ -22,9 +22,9 @@ router = APIRouter(prefix="/api", tags=["poem"])
 def check(body: CheckIn) -> dict[str, Any]:
     """Tones and rhyme groups of every character, and the checker's report when the text
     has a form's shape (while a poem is half typed, `problem` says why there is none)."""
+    from inkmuse.core.prosody import resolve_rhymebook_name
     from inkmuse.poetry import check_poem, get_form, get_rhymebook
     from inkmuse.poetry.checker import passes_under_tang
-    from inkmuse.poetry.prosody import resolve_rhymebook_name
     from inkmuse.poetry.text import split_poem
 
     book = get_rhymebook(resolve_rhymebook_name(body.rhymebook))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.ci import find_tune, get_cipu, get_tune
 from inkmuse.poetry.ci.cipu import STRICT
-from inkmuse.poetry.tones import Tone
 
 MOST_WRITTEN = [
     "浣溪沙",

@@ -7,9 +7,9 @@ from importlib import resources
 
 import pytest
 
+from inkmuse.core.prosody import get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.ci.rhyme import NEIGHBOURS, RU_SHENG, get_cilin
-from inkmuse.poetry.prosody import get_rhymebook
-from inkmuse.poetry.tones import Tone
 
 
 def test_every_pingshui_group_lands_in_a_bu() -> None:

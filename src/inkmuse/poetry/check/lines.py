@@ -6,7 +6,7 @@ tone faults and 粘对 breaks; then each line's polyphones are read the way that
 rules best. Both are cached on a line's tone classes: the corpus repeats the same few
 thousand shapes.
 
->>> from inkmuse.poetry.tones import Tone
+>>> from inkmuse.core.tones import Tone
 >>> line_ends(4, True) == (Tone.PING, Tone.PING, Tone.ZE, Tone.PING)
 True
 """
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.check.model import LineReport
 from inkmuse.poetry.check.reading import PoemReading
 from inkmuse.poetry.forms import LineSpec, _slots, is_answering_line, line_punct, line_rhymes
 from inkmuse.poetry.forms import line_template as _template
 from inkmuse.poetry.rules import Item, LineJudgement, judge_line, needs_rescue
-from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
 _BREAK_COST = 1.5  # a 失粘/失对 is chosen over tone faults only when it explains 2+ of them

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from inkmuse.core.prosody import TONE_MARKS
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.faults import ERROR, INFO, WARNING, Fault
 from inkmuse.poetry.forms import FormKind, FormSpec, LineSpec
-from inkmuse.poetry.prosody import TONE_MARKS
 from inkmuse.poetry.text import PoemText
-from inkmuse.poetry.tones import Tone
 
 _TONE = {t.value: t for t in Tone}
 # Each tone-class mark (平, 仄, * for both, ? for none) back to its tone classes.

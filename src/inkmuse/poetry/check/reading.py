@@ -7,10 +7,10 @@ import re
 from collections.abc import Mapping
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import TONE_MARKS, RhymeBook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.forms import FormKind
-from inkmuse.poetry.prosody import TONE_MARKS, RhymeBook
 from inkmuse.poetry.text import PoemText, to_simplified
-from inkmuse.poetry.tones import Tone
 
 # (tone classes, 平 rhyme groups, estimated) of one character.
 Profile = tuple[frozenset[Tone], tuple[str, ...], bool]

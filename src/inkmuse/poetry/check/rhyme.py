@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from functools import partial
 
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.check.model import LineReport
 from inkmuse.poetry.check.reading import PoemReading
 from inkmuse.poetry.faults import Fault
 from inkmuse.poetry.forms import answering
 from inkmuse.poetry.rules import choose_rhyme_group
 from inkmuse.poetry.suggest import suggest_chars
-from inkmuse.poetry.tones import Tone
 
 P, Z = Tone.PING, Tone.ZE
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.check.lines import choose_keys, judge_lines, line_ends
 from inkmuse.poetry.check.model import CheckReport
 from inkmuse.poetry.check.reading import PoemReading
@@ -22,10 +24,8 @@ from inkmuse.poetry.check.tone import reading_notes, relation_faults, tone_fault
 from inkmuse.poetry.faults import Fault
 from inkmuse.poetry.forms import detect_form, get_form
 from inkmuse.poetry.forms import line_template as _template
-from inkmuse.poetry.prosody import get_rhymebook
 from inkmuse.poetry.rules import repeats
 from inkmuse.poetry.text import PoemText, split_poem, to_simplified
-from inkmuse.poetry.tones import Tone
 
 
 def check_poem(

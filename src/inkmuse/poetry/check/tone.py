@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from functools import cache, partial
 
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.check.lines import Judged, strictness
 from inkmuse.poetry.check.model import LineReport
 from inkmuse.poetry.check.reading import PoemReading
 from inkmuse.poetry.faults import Fault
 from inkmuse.poetry.forms import is_answering_line, wanted_key
 from inkmuse.poetry.suggest import suggest_chars
-from inkmuse.poetry.tones import Tone
 from inkmuse.poetry.word_readings import word_reading
 
 _TONE = {t.value: t for t in Tone}  # a fault's wanted tone, by its mark

@@ -20,15 +20,15 @@ from functools import partial
 from typing import Any
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import TONE_MARKS, get_rhymebook, position_frequencies
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.ci import kinds as _kinds  # noqa: F401  (registers the fault kinds)
 from inkmuse.poetry.ci.cipu import STRICT, Tune, Variant, find_tune, get_cipu, get_tune
 from inkmuse.poetry.ci.rhyme import NAME as RHYMEBOOK
 from inkmuse.poetry.ci.rhyme import get_cilin
 from inkmuse.poetry.faults import ERROR, WARNING, Fault
-from inkmuse.poetry.prosody import TONE_MARKS, get_rhymebook, position_frequencies
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem
-from inkmuse.poetry.tones import Tone
 
 # A character's 平水韵 mark (平 仄 * ? p z s) -> the tones it may take, read off the table
 # the rhyme book marks with.

@@ -18,8 +18,8 @@ from importlib import resources
 from typing import Any
 
 from inkmuse.core.errors import DataError, InputError
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.text import to_simplified
-from inkmuse.poetry.tones import Tone
 
 STRICT = {"平": Tone.PING, "仄": Tone.ZE}
 LEAN = {"⊕": Tone.PING, "⊖": Tone.ZE}

@@ -24,12 +24,12 @@ from functools import partial
 from typing import Any
 
 from inkmuse.core.errors import InputError
+from inkmuse.core.prosody import TONE_MARKS, get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.poetry.ci import kinds as _kinds  # noqa: F401  (registers the fault kinds)
 from inkmuse.poetry.faults import ERROR, WARNING, Fault
-from inkmuse.poetry.prosody import TONE_MARKS, get_rhymebook
 from inkmuse.poetry.suggest import suggest_chars
 from inkmuse.poetry.text import PoemText, split_poem
-from inkmuse.poetry.tones import Tone
 
 # The seam for the 对仗 judgement (word classes, 合掌): (upper, lower) -> faults.
 DuizhangJudge = Callable[[str, str], Sequence[Fault]]

@@ -17,8 +17,8 @@ from functools import cache
 from importlib import resources
 
 from inkmuse.core.errors import DataError
-from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.tones import Tone
+from inkmuse.core.prosody import RhymeBook, get_rhymebook
+from inkmuse.core.tones import Tone
 
 NAME = "词林正韵"
 RU_SHENG = frozenset({"第十五部", "第十六部", "第十七部", "第十八部", "第十九部"})

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from inkmuse.core.seeds import make_rng
+from inkmuse.core.tones import Tone
 from inkmuse.models.embedded import EmbeddedPoet
 from inkmuse.models.embedded.runtime import log_softmax, single_threaded
 from inkmuse.models.embedded.vocab import Vocab
@@ -38,7 +39,6 @@ from inkmuse.poetry.generate.parallel import ParallelBonus, answering_lines
 from inkmuse.poetry.generate.steer import Steering
 from inkmuse.poetry.generate.tables import VocabTables, get_tables
 from inkmuse.poetry.rules import legal_tones, may_double, position_rule
-from inkmuse.poetry.tones import Tone
 from inkmuse.poetry.word_readings import words_ending_at
 
 # Sampling keeps the legal characters at least MIN_P times as likely as the best one (min-p

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 
 from inkmuse.core.errors import InputError
 from inkmuse.core.hanzi import is_han
+from inkmuse.core.prosody import RhymeBook, resolve_rhymebook_name
+from inkmuse.core.tones import Tone
 from inkmuse.models.embedded import EmbeddedPoet, load_poet
 from inkmuse.models.embedded.vocab import ERAS, FORMS, era_token, muse_token
 from inkmuse.poetry.forms import FormKind, FormSpec, get_form
 from inkmuse.poetry.generate.decode import Position
 from inkmuse.poetry.generate.tables import get_tables
-from inkmuse.poetry.prosody import RhymeBook, resolve_rhymebook_name
 from inkmuse.poetry.request import PoemRequest
 from inkmuse.poetry.rules import choose_rhyme_group, legal_tones, repeats
 from inkmuse.poetry.text import split_poem, to_simplified
-from inkmuse.poetry.tones import Tone
 
 MAX_KEYWORDS = 4  # the poet was trained with up to four
 MAX_KEYWORD_CHARS = 4

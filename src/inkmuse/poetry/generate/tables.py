@@ -21,9 +21,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from inkmuse.core.hanzi import is_han
+from inkmuse.core.prosody import RhymeBook, get_rhymebook
+from inkmuse.core.tones import Tone
 from inkmuse.models.embedded.vocab import Vocab
-from inkmuse.poetry.prosody import RhymeBook, get_rhymebook
-from inkmuse.poetry.tones import Tone
 
 Mask = NDArray[np.bool_]
 

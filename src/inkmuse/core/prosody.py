@@ -18,8 +18,8 @@ from functools import cache
 from importlib import resources
 
 from inkmuse.core.errors import DataError, InputError
-from inkmuse.poetry.text import to_simplified, to_traditional
-from inkmuse.poetry.tones import Tone
+from inkmuse.core.hanzi import to_simplified, to_traditional
+from inkmuse.core.tones import Tone
 
 RHYMEBOOKS = {"平水韵": "pingshui.json", "中华新韵": "xinyun.json", "中华通韵": "tongyun.json"}
 _ALIASES = {
@@ -219,7 +219,7 @@ def get_rhymebook(name: str = "平水韵") -> RhymeBook:
     key = resolve_rhymebook_name(name)
     try:
         raw = json.loads(
-            (resources.files("inkmuse.poetry") / "data" / RHYMEBOOKS[key]).read_text("utf-8")
+            (resources.files("inkmuse.core") / "data" / RHYMEBOOKS[key]).read_text("utf-8")
         )
     except (OSError, ValueError) as err:
         raise DataError(
@@ -241,7 +241,7 @@ def get_rhymebook(name: str = "平水韵") -> RhymeBook:
 @cache
 def _position_data() -> dict[str, object]:
     data: dict[str, object] = json.loads(
-        (resources.files("inkmuse.poetry") / "data" / "position_freq.json").read_text("utf-8")
+        (resources.files("inkmuse.core") / "data" / "position_freq.json").read_text("utf-8")
     )
     return data
 
