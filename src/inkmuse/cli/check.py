@@ -107,10 +107,17 @@ def command(
         return
     pinned = _parse_pins(pins)
     report = check_poem(text, form, rhymebook, acrostic=acrostic, pins=pinned, rules=rules)
+    from inkmuse.poetry.duizhang.summary import duizhang_dict, render_duizhang
+
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        data["duizhang"] = duizhang_dict(report)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, lang, colour=sys.stdout.isatty()))
+        section = render_duizhang(report, lang)
+        if section:
+            click.echo("\n" + section)
         if not report.ok and passes_under_tang(report, acrostic=acrostic, pins=pinned):
             click.echo(
                 "提示：按唐人宽律（--rules tang，折腰体、古绝可容）此诗可过。"

@@ -25,6 +25,7 @@ def check(body: CheckIn) -> dict[str, Any]:
     from inkmuse.core.prosody import resolve_rhymebook_name
     from inkmuse.poetry import check_poem, get_form, get_rhymebook
     from inkmuse.poetry.checker import passes_under_tang
+    from inkmuse.poetry.duizhang.summary import duizhang_dict
     from inkmuse.poetry.text import split_poem
 
     book = get_rhymebook(resolve_rhymebook_name(body.rhymebook))
@@ -38,6 +39,7 @@ def check(body: CheckIn) -> dict[str, Any]:
         checked = check_poem(body.text, body.form, book.name, rules=body.rules)
         report = checked.to_dict()
         report["passes_under_tang"] = passes_under_tang(checked)  # the page says why
+        report["duizhang"] = duizhang_dict(checked)
         problem = None
     except InputError as err:
         report, problem = None, error_body(err)
