@@ -2,7 +2,7 @@
 
 >>> poet = load_poet()
 >>> poet.manifest["corpus"]["version"], len(poet.vocab) == poet.runtime.config.vocab_size
-('v1', True)
+('v2', True)
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ __all__ = [
     "load_poet",
 ]
 
-MODEL_NAME = "poet-v1"  # the default; INKMUSE_POET=poet-v1 chooses another shipped model
+MODEL_NAME = "poet-v2"  # the default; INKMUSE_POET=poet-v1 chooses the first generation
 
 
 def default_model_name() -> str:

@@ -24,6 +24,7 @@ from inkmuse.poetry.generate.rank import rank
 from inkmuse.poetry.generate.request import parse_keywords
 from inkmuse.poetry.text import to_simplified
 
+ROUNDS = 3  # draws at most, each avoiding the characters whose lines copied the corpus
 SAMPLES = 48  # draws of the slot; about 15-30 distinct alternatives come back
 
 
@@ -69,19 +70,34 @@ def suggest(
         for j, ch in enumerate(text)
         if (i, j) not in open_slots
     }
-    # The slot's own line is held to its pattern as the checker read it.
+    # The slot's own line is held to its pattern as the checker read it. A suggestion is
+    # never the character it replaces; when every sample copies the corpus (更上一层楼: a
+    # well-trained model puts all its weight on the famous line), the copying characters
+    # are avoided and the batch drawn again.
     specs = [spec]
-    candidates = decode_batch(
-        poet,
-        specs,
-        parse_keywords(keywords),
-        n=SAMPLES,
-        seed=resolve_seed(seed),
-        temperature=1.0,
-        rhymebook=rhymebook,
-        rhyme_group=report.rhyme_group,
-        forced=forced,
-    )
+    avoid = {slot: frozenset(lines[slot[0]][slot[1]]) for slot in open_slots}
+    original = report.poem.text
+    for _round in range(ROUNDS):
+        candidates = decode_batch(
+            poet,
+            specs,
+            parse_keywords(keywords),
+            n=SAMPLES,
+            seed=resolve_seed(seed),
+            temperature=1.0,
+            rhymebook=rhymebook,
+            rhyme_group=report.rhyme_group,
+            forced=forced,
+            avoid=avoid if pos is not None else None,
+        )
+        kept, copies = rank(candidates, (), [line - 1])
+        if kept or not copies or pos is None:
+            break
+        for item in copies:
+            slot = (line - 1, pos - 1)
+            avoid[slot] = avoid[slot] | {
+                item.text.replace("。", "，").split("，")[line - 1][pos - 1]
+            }
     if not candidates:
         problems = "; ".join(f.message("en") for f in report.errors) if report.errors else ""
         raise InputError(
@@ -89,8 +105,6 @@ def suggest(
             + (f": the rest of the poem has faults ({problems})" if problems else ""),
             accepted="a poem that passes `inkmuse check` apart from the chosen slot",
         )
-    original = report.poem.text
-    kept, _ = rank(candidates, (), [line - 1])
     out: list[Alternative] = []
     for item in kept:
         text = item.text

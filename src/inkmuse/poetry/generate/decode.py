@@ -92,18 +92,21 @@ def decode_batch(
     forced: Mapping[Position, str] | None = None,
     steer: Steering | None = None,
     conditions: Sequence[str] = (),
+    avoid: Mapping[Position, frozenset[str]] | None = None,
 ) -> list[Candidate]:
     """Sample n poems at once; row b keeps pattern specs[b % len(specs)]. Dead rows dropped.
 
     steer: the sampling bias (keywords, line plan, theme); by default the keywords alone.
     conditions: prompt tokens of a model that has them (<宋>, <@王维>; see vocab.py).
+    avoid: characters not to write at a position (a suggestion is never the character it
+        replaces, nor one whose line copies the corpus).
     """
     if steer is None:
         steer = Steering.build(poet.vocab, keywords, season=None, time=None, plan=None)
     with single_threaded():
         return _decode(
             poet, specs, keywords, n, seed, temperature, rhymebook, rhyme_group,
-            dict(forced or {}), steer, tuple(conditions),
+            dict(forced or {}), steer, tuple(conditions), dict(avoid or {}),
         )  # fmt: skip
 
 
@@ -119,6 +122,7 @@ def _decode(
     forced: dict[Position, str],
     steer: Steering,
     conditions: tuple[str, ...],
+    avoid: dict[Position, frozenset[str]],
 ) -> list[Candidate]:
     vocab, runtime = poet.vocab, poet.runtime
     tables = get_tables(vocab, rhymebook)
@@ -151,6 +155,9 @@ def _decode(
         previous = None
         for j in range(first.line_length):
             mask = _step_mask(tables, rows, i, j, used, vocab.stoi)
+            for ch in avoid.get((i, j), ()):
+                if ch in vocab:
+                    mask[:, vocab.stoi[ch]] = False
             logp = log_softmax(logits)
             bias = steer.bias(i, previous)
             if parallel is not None and i in answering:  # 对仗: answer the line before
