@@ -59,7 +59,7 @@ def requests(per_form: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     out = []
     for form in FORMS:
-        mine = [r for r in rows if r["form"] == form]
+        mine = [r for r in rows if r["form"] == form and r["keywords"]]
         for row in rng.sample(mine, min(per_form, len(mine))):
             theme = theme_from_text(row["title"])
             words = [SEASON_WORD.get(theme.season or ""), TIME_WORD.get(theme.time_of_day or "")]
