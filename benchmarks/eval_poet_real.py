@@ -83,7 +83,9 @@ def with_terms(on: bool) -> Callable[[], None]:
     return undo
 
 
-def generate(column: str, reqs: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
+def generate(
+    column: str, reqs: list[dict[str, Any]], seed: int, temperature: float = 0.8
+) -> list[dict[str, Any]]:
     model, pipeline = column.split("-")
     poet = load_poet(f"poet-{model}")
     undo = with_terms(pipeline == "new")
@@ -92,7 +94,7 @@ def generate(column: str, reqs: list[dict[str, Any]], seed: int) -> list[dict[st
         for i, req in enumerate(reqs):
             request = PoemRequest(
                 keywords=tuple(req["keywords"]), form=req["form"], seed=seed + i,
-                plan=None if pipeline == "new" else (),
+                plan=None if pipeline == "new" else (), temperature=temperature,
             )  # fmt: skip
             result = write_poem(request, poet)
             plan = result.line_plan.words if result.line_plan else None
@@ -155,6 +157,7 @@ def main() -> None:
     p.add_argument("--columns", default="v1-old,v1-new,v2-new")
     p.add_argument("--json", type=Path)
     p.add_argument("--samples", type=int, default=3, help="poems per column to print")
+    p.add_argument("--temperature", type=float, default=0.8, help="the poet's (default 0.8)")
     args = p.parse_args()
     reqs = requests(args.per_form, args.seed)
     real = [{"text": r["real"]["text"], **r} for r in reqs]
@@ -166,7 +169,7 @@ def main() -> None:
             print(f"{column}: no such model in the package, skipped", flush=True)
             continue
         started = time.time()
-        poems[column] = generate(column, reqs, args.seed)
+        poems[column] = generate(column, reqs, args.seed, args.temperature)
         results[column] = measure(poems[column], real_bigrams, real=False)
         results[column]["seconds"] = round(time.time() - started, 1)
         print(column, json.dumps(results[column], ensure_ascii=False), flush=True)
