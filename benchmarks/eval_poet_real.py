@@ -44,6 +44,7 @@ from inkmuse.poetry.generate import poet as poet_module
 from inkmuse.poetry.generate import rank, steer
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
+from inkmuse.poetry.generate.rank import line_bigrams as bigrams
 from inkmuse.poetry.imagery import clashes
 from inkmuse.poetry.request import PoemRequest
 
@@ -102,10 +103,6 @@ def generate(
     finally:
         undo()
     return out
-
-
-def bigrams(text: str) -> list[str]:
-    return [line[i : i + 2] for line in split_lines(text) for i in range(len(line) - 1)]
 
 
 def measure(poems: list[dict[str, Any]], real_bigrams: Counter[str], real: bool) -> dict[str, Any]:

@@ -34,15 +34,11 @@ PENALTY_SCALE = 0.6
 MAX_PENALTY = 2.0
 
 
-def bigrams(text: str) -> list[str]:
-    lines = text.replace("。", "，").split("，")
-    return [line[i : i + 2] for line in lines for i in range(len(line) - 1)]
-
-
 def main() -> int:
     from inkmuse.models.embedded import load_poet
     from inkmuse.poetry.forms import get_form
     from inkmuse.poetry.generate.decode import decode_batch
+    from inkmuse.poetry.generate.rank import line_bigrams as bigrams
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--model", default="poet-v1")

@@ -146,13 +146,18 @@ def main() -> None:
     write(kept, counts)
 
 
+def split_of(text: str) -> str:
+    """The poem's split, a pure function of its text: "valid" for VALID_PERCENT of poems."""
+    digest = int(hashlib.sha256(text.encode()).hexdigest(), 16)
+    return "valid" if digest % 100 < VALID_PERCENT else "train"
+
+
 def write(kept: list[dict[str, Any]], counts: Counter[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     chars: Counter[str] = Counter()
     splits: dict[str, list[dict[str, Any]]] = {"train": [], "valid": []}
     for row in kept:
-        digest = int(hashlib.sha256(row["text"].encode()).hexdigest(), 16)
-        split = "valid" if digest % 100 < VALID_PERCENT else "train"
+        split = split_of(row["text"])
         splits[split].append(row)
         if split == "train":
             chars.update(row["text"])

@@ -25,7 +25,6 @@ in v1's order, so v1's weights warm-start v2), conditions.json and manifest.json
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import re
 import sys
@@ -43,10 +42,10 @@ from prepare_corpus import (
     MIN_CHAR_COUNT,
     NOTE,
     SOURCE,
-    VALID_PERCENT,
     load_ping_groups,
     read_source,
     rhyme_tag,
+    split_of,
 )
 from songci import match_anthology, read_anthology, read_song_ci
 
@@ -68,11 +67,6 @@ UNNAMED_TUNES = {"失调名", "无调名", ""}
 # A ci's punctuation as the model writes it: a full stop where the source ends a sentence.
 SENTENCE_END = "。！？"
 CI_BREAK = re.compile(r"[，。！？；：、,.?!;:]")
-
-
-def split_split(text: str) -> str:
-    digest = int(hashlib.sha256(text.encode()).hexdigest(), 16)
-    return "valid" if digest % 100 < VALID_PERCENT else "train"
 
 
 def shi_text(lines: list[str]) -> str:
@@ -183,7 +177,7 @@ def main() -> None:
         row["keywords"] = extractor.keywords(row["text"])
     splits = {"train": list(v1["train"]), "valid": list(v1["valid"])}
     for row in new:
-        splits[split_split(row["text"])].append(row)
+        splits[split_of(row["text"])].append(row)
     authors = Counter(r["author"] for rows in splits.values() for r in rows)
     muses = sorted(a for a, n in authors.items() if n >= MIN_MUSE_POEMS and a not in ANONYMOUS)
     tunes_count = Counter(r["tune"] for r in splits["train"] if r["form"] == "词")

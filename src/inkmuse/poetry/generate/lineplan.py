@@ -116,12 +116,12 @@ def plan_lines(
     for word, i in zip(own[2:], middle[::step], strict=False):  # further words between
         slots[i] = word
     # Plans hold to the theme more strictly than the poem is judged: weaker markers too.
+    choices = _pool_words(own)
     contrary = set(contrary_words(season, time, level=PLAN_MARK))
     if season in SEASON_NAMES:  # no other season by name either (春草 in a summer poem)
         others = set(SEASON_NAMES.values()) - {SEASON_NAMES[season]}
-        contrary |= {w for w, _ in _pool_words(own) if set(w) & others}
+        contrary |= {w for w, _ in choices if set(w) & others}
     used = set("".join(w for w in slots if w))
-    choices = _pool_words(own)
     for i in range(lines):
         if slots[i] is not None:
             continue

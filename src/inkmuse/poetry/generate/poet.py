@@ -63,13 +63,14 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
     plan = plan_request(request, poet)
     seed = resolve_seed(request.seed)
     line_plan = _line_plan(plan, seed)
+    stock = stock_bigrams(plan.poet.name)
     steer = Steering.build(
         plan.poet.vocab,
         plan.keywords,
         season=plan.season,
         time=plan.time,
         plan=line_plan.words if line_plan else None,
-        stock=stock_bigrams(plan.poet.name),
+        stock=stock,
     )
     kept: list[Ranked] = []
     copies = 0
@@ -91,7 +92,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         new_lines = range(plan.opening_lines, len(plan.specs[0].lines))
         kept, rejected = rank(
             candidates, plan.keywords, new_lines, season=plan.season, time=plan.time,
-            stock=stock_bigrams(plan.poet.name), plan=line_plan.words if line_plan else None,
+            stock=stock, plan=line_plan.words if line_plan else None,
         )  # fmt: skip
         copies += len(rejected)
         if kept:

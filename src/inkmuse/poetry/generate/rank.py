@@ -75,9 +75,15 @@ def plan_coverage(lines: Sequence[str], plan: Sequence[str]) -> float:
     return sum(any(c in line for c in word) for word, line in pairs) / max(len(pairs), 1)
 
 
+def line_bigrams(text: str) -> list[str]:
+    """The character bigrams within the lines of a poem, in order, repeats kept (for counts:
+    the stock-phrase table and the eval read them too)."""
+    return [line[i : i + 2] for line in split_lines(text) for i in range(len(line) - 1)]
+
+
 def bigrams(text: str) -> set[str]:
-    """The character bigrams within the lines of a poem."""
-    return {line[i : i + 2] for line in split_lines(text) for i in range(len(line) - 1)}
+    """The distinct character bigrams within the lines of a poem."""
+    return set(line_bigrams(text))
 
 
 def stock_shares(
