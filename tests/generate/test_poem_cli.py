@@ -66,3 +66,29 @@ def test_bad_input_is_a_message_not_a_traceback(
 ) -> None:
     code, _, err = run(capsys, *args)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_poem_writes_a_ci_to_its_tune(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "poem", "春愁", "--form", "浣溪沙", "--seed", "3", "--n", "4")
+    assert code == 0
+    assert [len(line) for line in out.splitlines()[:6]] == [8] * 6  # 7 characters and a stop
+    assert "浣溪沙 · 正体 · 词林正韵" in out and "合谱" in out
+    code, out, _ = run(capsys, "poem", "春愁", "--form", "浣溪沙", "--n", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["form"] == "浣溪沙" and data["report"]["lengths"] == [7] * 6
+    code, _, err = run(capsys, "poem", "春愁", "--form", "浣溪沙", "--rhyme", "七阳")
+    assert code == 2 and "--rhyme is for 诗" in err
+
+
+def test_poem_writes_a_couplet_and_a_banner(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "poem", "--form", "对联", "--first", "海内存知己", "--seed", "1")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "海内存知己" and len(lines[1]) == 5
+    assert "横批" in out and "对仗" in out
+    code, out, _ = run(
+        capsys, "poem", "春节", "--form", "对联", "--seed", "2", "--json", "--n", "4"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["check_ok"] and len(data["details"]["hengpi"]) == 3
+    code, _, err = run(capsys, "poem", "春", "--first", "海内存知己")
+    assert code == 2 and "--first is the 上联 of a couplet" in err

@@ -117,6 +117,22 @@ def test_type_see_the_fault_apply_a_suggestion(page: object, tmp_path: Path) -> 
     assert p.locator("#poem-stream").inner_text() == FIXED  # type: ignore[attr-defined]
 
 
+def test_a_ci_is_checked_against_its_tune_in_the_grid(page: object, tmp_path: Path) -> None:
+    p = page
+    p.select_option("#poem-form", "如梦令")  # type: ignore[attr-defined]
+    text = "昨夜雨疏风骤，浓睡不消残酒。试问卷帘人，却道海棠依旧。知否，知否，应是绿肥红瘦。"
+    p.fill("#poem-input", text.replace("红瘦", "红花"))  # type: ignore[attr-defined]
+    p.dispatch_event("#poem-input", "input")  # type: ignore[attr-defined]
+    cell = p.locator('.ch[data-line="7"][data-pos="6"]')  # type: ignore[attr-defined]
+    cell.and_(p.locator(".fault-error")).wait_for()  # type: ignore[attr-defined]
+    assert "「花」" in (cell.get_attribute("title") or "")  # 平 where 仄 is held, and 出韵
+    assert "出韵" in p.locator("#poem-faults").inner_text()  # type: ignore[attr-defined]
+    assert "如梦令" in p.locator("#poem-summary").inner_text()  # type: ignore[attr-defined]
+    assert p.locator(".pattern").count() == 7  # type: ignore[attr-defined]
+    assert p.locator('.ch[data-line="1"][data-pos="6"] .r').inner_text()  # type: ignore[attr-defined]
+    _shot(p, tmp_path, "studio-ci.png")
+
+
 def test_tang_practice_turns_a_broken_stick_into_a_warning(page: object, tmp_path: Path) -> None:
     p = page
     p.type(

@@ -121,3 +121,26 @@ def test_the_studio_writes_through_the_one_pipeline_and_shows_the_plan(
     assert edited["plan"] == ["雁", "霜", "灯", "乡"]
     bad = client.post("/api/poems", json={**body, "plan": "雁,霜"})
     assert bad.status_code == 400 and "4 words" in bad.json()["accepted"]
+
+
+RUMENGLING = "昨夜雨疏风骤，浓睡不消残酒。试问卷帘人，却道海棠依旧。知否，知否，应是绿肥红瘦。"
+
+
+def test_check_a_ci_draws_its_grid_against_the_tune(client: httpx.Client) -> None:
+    data = client.post("/api/check", json={"text": RUMENGLING, "form": "如梦令"}).json()
+    report = data["report"]
+    assert report["ok"] and report["form"] == "如梦令" and report["rhymebook"] == "词林正韵"
+    assert [line["rhyme"] for line in report["lines"]][:2] == [True, True]
+    assert len(report["lines"][0]["pattern"]) == 6 and report["rhyme_group"]
+    auto = client.post("/api/check", json={"text": RUMENGLING, "form": "词"}).json()["report"]
+    assert auto["form"] == "如梦令" and auto["detected"]
+    wrong = client.post("/api/check", json={"text": "春", "form": "浣溪沙"}).json()
+    assert wrong["report"]["ok"] is False  # too short: line and count faults, not a crash
+    options = client.get("/api/options").json()
+    assert "浣溪沙" in options["ci_forms"] and "浣溪沙" not in options["forms"]
+
+
+def test_poems_writes_a_ci_with_each_candidate_checked(client: httpx.Client) -> None:
+    body = {"keywords": "春愁", "form": "浣溪沙", "seed": 3, "n": 4}
+    data = client.post("/api/poems", json=body).json()
+    assert data["candidates"] and all(c["ok"] for c in data["candidates"])

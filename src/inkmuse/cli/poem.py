@@ -3,6 +3,8 @@
 inkmuse poem 秋夜 思乡 --form 七绝 --seed 7
 inkmuse poem 春 --form 五律 --rhyme 七阳 --acrostic 春江花月夜好时 ...
 inkmuse poem --continue "床前明月光，" --form 五绝
+inkmuse poem 春愁 --form 浣溪沙
+inkmuse poem --form 对联 --first "海内存知己"
 inkmuse poem --poem "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。" --suggest 3:5
 """
 
@@ -30,7 +32,9 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
 @click.command(name="poem")
 @click.argument("keywords", nargs=-1)
 @click.option(
-    "--form", help="五绝 七绝 五律 七律 (default 七绝; for --suggest, read from the poem)."
+    "--form",
+    help="五绝 七绝 五律 七律 五排 七排, a 词牌 (浣溪沙, 临江仙 ...), 对联, or an English form "
+    "(default 七绝; for --suggest, read from the poem).",
 )
 @click.option("--n", "n", default=16, show_default=True, help="Candidates sampled and ranked.")
 @click.option("--seed", type=int, help="Same seed, same poem (a random one is printed).")
@@ -39,6 +43,7 @@ def _parse_slot(text: str) -> tuple[int, int | None]:
 @click.option("--rhymebook", default="平水韵", show_default=True, help="平水韵 中华新韵 中华通韵.")
 @click.option("--acrostic", help="藏头: the first character of every line.")
 @click.option("--continue", "opening", help="Your first line(s): the poet completes the poem.")
+@click.option("--first", "first", help="With --form 对联: your 上联; the poet writes the 下联.")
 @click.option("--poem", "poem_text", help="A finished poem to revise with --suggest.")
 @click.option("--suggest", "slot", help="LINE or LINE:POS of --poem to offer alternatives for.")
 @click.option(
@@ -87,6 +92,7 @@ def command(
     rhymebook: str,
     acrostic: str | None,
     opening: str | None,
+    first: str | None,
     poem_text: str | None,
     slot: str | None,
     show: int,
@@ -131,6 +137,7 @@ def command(
             )
         _suggest(poem_text, slot, keywords, form, rhymebook, seed, show, as_json)
         return
+    opening = _first_line(first, opening, form)
     from inkmuse.cli.poem_backend import resolve_model, show_poem
     from inkmuse.poetry.request import PoemRequest
     from inkmuse.poetry.write import write
@@ -145,6 +152,19 @@ def command(
     show_poem(poem, show, lang, as_json, show_plan)
     if not poem.ok:
         sys.exit(1)
+
+
+def _first_line(first: str | None, opening: str | None, form: str | None) -> str | None:
+    """--first is the 上联 of a 对联 (what --continue is for a 诗)."""
+    if first is None:
+        return opening
+    from inkmuse.poetry.generate.couplet_poet import is_couplet_form
+
+    if opening is not None:
+        raise InputError("--first and --continue both give the opening", accepted="one of them")
+    if not is_couplet_form(form or ""):
+        raise InputError("--first is the 上联 of a couplet", accepted="--form 对联 --first '上联'")
+    return read_argument(first, what="the 上联")
 
 
 def _plan_option(text: str | None, none: bool) -> tuple[str, ...] | None:

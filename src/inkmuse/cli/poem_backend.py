@@ -13,6 +13,8 @@ import click
 
 from inkmuse.core.errors import BackendError
 from inkmuse.models.protocol import TextModel
+from inkmuse.poetry.ci import CiReport
+from inkmuse.poetry.ci.couplet import CoupletReport
 from inkmuse.poetry.written import WrittenPoem
 
 
@@ -69,6 +71,12 @@ def _show_native(poem: WrittenPoem[Any], show: int) -> None:
         for line in _lines(item.text):
             click.echo(line)
     report = poem.report
+    if isinstance(report, CiReport):
+        _show_ci_footer(poem, report)
+        return
+    if isinstance(report, CoupletReport):
+        _show_couplet_footer(poem)
+        return
     form = report.form
     verdict = "合律" if poem.ok else "has faults: run inkmuse check"
     dropped = (
@@ -83,11 +91,37 @@ def _show_native(poem: WrittenPoem[Any], show: int) -> None:
         click.echo(f"note: {note}")
 
 
+def _show_ci_footer(poem: WrittenPoem[Any], report: CiReport) -> None:
+    rhymes = " ".join(dict.fromkeys(report.rhymes.values()))
+    verdict = "合谱" if poem.ok else "has faults: run inkmuse check"
+    ranked = poem.candidates
+    click.echo(
+        f"\n{report.tune.name} · {report.variant.name} · 词林正韵 {rhymes} · {verdict} · "
+        f"seed {poem.provenance.get('seed')} · score {ranked[0].score:.3f}"
+    )
+    for note in poem.notes:
+        click.echo(f"note: {note}")
+
+
+def _show_couplet_footer(poem: WrittenPoem[Any]) -> None:
+    hengpi = "、".join(poem.details.get("hengpi", ()))
+    verdict = "合律" if poem.ok else "has faults: run inkmuse check --form 对联"
+    click.echo(
+        f"\n横批（可选）：{hengpi}\n对联 · 对仗 {poem.details.get('duizhang')} · 平水韵 · {verdict} · "
+        f"seed {poem.provenance.get('seed')} · score {poem.candidates[0].score:.3f}"
+    )
+    for note in poem.notes:
+        click.echo(f"note: {note}")
+
+
 def _lines(text: str) -> list[str]:
+    """A poem a line at a time (after each ， and 。); a couplet's two sides as they are."""
+    if "\n" in text:
+        return text.split("\n")
     out, current = [], ""
     for ch in text:
         current += ch
         if ch in "，。":
             out.append(current)
             current = ""
-    return out
+    return out + ([current] if current else [])

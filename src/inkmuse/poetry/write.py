@@ -26,7 +26,7 @@ from inkmuse.models.protocol import TextModel
 from inkmuse.poetry.request import PoemRequest
 from inkmuse.poetry.written import FormWriter, WrittenPoem
 
-__all__ = ["PoemRequest", "WrittenPoem", "write"]
+__all__ = ["PoemRequest", "WrittenPoem", "check_written", "write"]
 
 
 def write(request: PoemRequest, model: TextModel | None = None) -> WrittenPoem[Any]:
@@ -42,6 +42,15 @@ def write(request: PoemRequest, model: TextModel | None = None) -> WrittenPoem[A
         model = EmbeddedBackend()
     if isinstance(model, FormWriter):
         return model.write_in_form(request)
+    from inkmuse.poetry.generate.ci_poet import is_ci_form
+    from inkmuse.poetry.generate.couplet_poet import is_couplet_form
+
+    if is_ci_form(request.form) or is_couplet_form(request.form):
+        raise InputError(
+            f"a {request.form} is written by the embedded poet (to the 词谱, or the couplet's rules)",
+            accepted="drop --backend for a 词牌 or 对联; backends write 五绝 七绝 五律 七律 "
+            "and English forms",
+        )
     if request.acrostic or request.opening:
         raise InputError(
             "--acrostic and --continue use the embedded poet",
@@ -57,6 +66,26 @@ def write(request: PoemRequest, model: TextModel | None = None) -> WrittenPoem[A
             rounds=request.rounds, temperature=request.temperature, lang=request.lang,
         ),
     )  # fmt: skip
+
+
+def check_written(text: str, form: str, rhymebook: str = "平水韵") -> Any:
+    """The report of the checker that holds `form`: a 词牌's (check_ci), a 对联's (with the
+    对仗 judge, the two sides on two lines), or the 诗 checker for every other form."""
+    from inkmuse.poetry.generate.ci_poet import is_ci_form
+    from inkmuse.poetry.generate.couplet_poet import is_couplet_form
+
+    if is_ci_form(form):
+        from inkmuse.poetry.ci import check_ci
+
+        return check_ci(text, form)
+    if is_couplet_form(form):
+        from inkmuse.poetry.ci.couplet import check_couplet, split_pair
+        from inkmuse.poetry.duizhang import duizhang_faults
+
+        return check_couplet(*split_pair(text), duizhang=duizhang_faults)
+    from inkmuse.poetry.checker import check_poem
+
+    return check_poem(text, form, rhymebook)
 
 
 def _english(request: PoemRequest, model: TextModel | None) -> WrittenPoem[Any]:

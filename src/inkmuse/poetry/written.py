@@ -71,6 +71,8 @@ class WrittenPoem(Generic[ReportT]):
     notes: tuple[str, ...] = ()
     rejected_copies: int = 0
     plan: tuple[str, ...] | None = None  # the line plan the embedded poet followed
+    # What one form adds (a 对联's 横批 and 对仗 verdict), sent as "details" in JSON.
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -98,6 +100,7 @@ class WrittenPoem(Generic[ReportT]):
             "rejected_copies": self.rejected_copies,
             "plan": list(self.plan) if self.plan else None,
             "notes": list(self.notes),
+            "details": self.details,
             "history": [{"round": r, "text": t, "errors": e} for r, t, e in self.history],
             "report": report,
             "provenance": json.loads(provenance_json(self.provenance)),

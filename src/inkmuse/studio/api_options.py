@@ -18,10 +18,12 @@ def options() -> dict[str, Any]:
     from inkmuse.models.embedded.vocab import FORMS
     from inkmuse.painting import STYLES
     from inkmuse.painting.painterly import PRESETS
+    from inkmuse.poetry.ci import get_cipu
 
     return {
         "version": __version__,
         "forms": list(FORMS),
+        "ci_forms": ["词", *get_cipu()],  # the poem panel checks and writes these too
         "rhymebooks": list(RHYMEBOOKS),
         "paint_styles": list(STYLES),
         "paint_presets": list(PRESETS),

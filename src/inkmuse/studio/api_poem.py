@@ -29,6 +29,8 @@ def check(body: CheckIn) -> dict[str, Any]:
     from inkmuse.poetry.text import split_poem
 
     book = get_rhymebook(resolve_rhymebook_name(body.rhymebook))
+    if body.form and _is_ci(body.form):
+        return _check_ci(body.text, body.form, book)
     if body.form:
         get_form(body.form)  # an unknown form is the person's choice to fix: a 400
     if not body.text.strip():
@@ -44,6 +46,38 @@ def check(body: CheckIn) -> dict[str, Any]:
     except InputError as err:
         report, problem = None, error_body(err)
     return {"chars": chars, "report": report, "problem": problem}
+
+
+def _is_ci(form: str) -> bool:
+    from inkmuse.poetry.ci import find_tune
+
+    return form.strip() in ("词", "詞") or find_tune(form) is not None
+
+
+def _check_ci(text: str, form: str, book: Any) -> dict[str, Any]:
+    """A 词 against its tune (or the tune its shape reads as, for 词): the 词 grid, each
+    line's 词谱 pattern over its characters and whether it ends on a rhyme."""
+    from inkmuse.poetry.ci import check_ci, get_cilin
+    from inkmuse.poetry.text import split_poem
+
+    if not text.strip():
+        return {"chars": [], "report": None, "problem": None}
+    poem = split_poem(text)
+    chars = [[_char_info(book, ch) for ch in line] for line in poem.lines]
+    try:
+        checked = check_ci(text, None if form.strip() in ("词", "詞") else form)
+    except InputError as err:
+        return {"chars": chars, "report": None, "problem": error_body(err)}
+    report = checked.to_dict()
+    used = set(checked.rhymes.values())
+    cilin = get_cilin()
+    for row, line in zip(chars, report["lines"], strict=False):
+        if line["rhyme"] and row:  # a rhyme's label is its 词林正韵 部, 平 or 仄
+            bu = sorted(cilin.bu(row[-1]["char"]), key=lambda b: (b not in used, b))
+            row[-1]["rhymes"] = bu
+    report["rhyme_group"] = " ".join(dict.fromkeys(checked.rhymes.values())) or None
+    report["counts"]["accepted"] = 0
+    return {"chars": chars, "report": report, "problem": None}
 
 
 def _char_info(book: Any, ch: str) -> dict[str, Any]:
@@ -136,9 +170,8 @@ def _on_backend(body: PoemIn) -> dict[str, Any]:
 def _write(body: PoemIn, model: Any) -> dict[str, Any]:
     """Every poem goes through `poetry.write` (the one pipeline the CLI uses too); the page
     gets the WrittenPoem's JSON plus each candidate's verdict."""
-    from inkmuse.poetry import check_poem
     from inkmuse.poetry.request import PoemRequest
-    from inkmuse.poetry.write import write
+    from inkmuse.poetry.write import check_written, write
 
     form = body.form or opening_form(body.opening)
     plan = (
@@ -156,7 +189,7 @@ def _write(body: PoemIn, model: Any) -> dict[str, Any]:
     texts = [c["text"] for c in data["candidates"]] if poem.candidates else [poem.text]
     candidates = []
     for k, text in enumerate(texts):
-        report = poem.report if text == poem.text else check_poem(text, form, body.rhymebook)
+        report = poem.report if text == poem.text else check_written(text, form, body.rhymebook)
         ranked = data["candidates"][k] if poem.candidates else {"score": None, "coverage": None}
         candidates.append(
             {

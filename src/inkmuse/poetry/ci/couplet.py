@@ -97,9 +97,9 @@ def check_couplet(
                 ),
             )
         )
-    stressed = _stressed(shape[0]) if shape[0] == shape[1] else ()
+    stressed = stressed_positions(shape[0]) if shape[0] == shape[1] else ()
     for i in stressed:
-        up, down = _SINGLE.get(marks[0][i]), _SINGLE.get(marks[1][i])
+        up, down = single_tone(marks[0][i]), single_tone(marks[1][i])
         # A mirrored character (之 against 之 in 难容之事 / 可笑之人) is repetition by
         # design; its tone cannot differ, so the pair is not held to opposition there.
         if up is not None and up is down and texts[0][i] != texts[1][i]:
@@ -113,8 +113,8 @@ def check_couplet(
                 )
             )
     for side, (text, mark) in enumerate(zip(texts, marks, strict=True)):
-        want = Tone.ZE if side == 0 else Tone.PING
-        have = _SINGLE.get(mark[-1])
+        want = UPPER_END if side == 0 else LOWER_END
+        have = single_tone(mark[-1])
         if have is not None and have is not want:
             zh, en = _SIDES[side]
             faults.append(
@@ -131,7 +131,7 @@ def check_couplet(
     return CoupletReport(sides[0], sides[1], marks, stressed, faults, duizhang is not None)
 
 
-def _stressed(clauses: tuple[int, ...]) -> tuple[int, ...]:
+def stressed_positions(clauses: tuple[int, ...]) -> tuple[int, ...]:
     """The even characters of each clause and its last (0-based, over the whole line)."""
     out: list[int] = []
     at = 0
@@ -139,6 +139,15 @@ def _stressed(clauses: tuple[int, ...]) -> tuple[int, ...]:
         out.extend(at + j for j in range(n) if j % 2 == 1 or j == n - 1)
         at += n
     return tuple(out)
+
+
+def single_tone(mark: str) -> Tone | None:
+    """The tone a tone mark (prosody.TONE_MARKS) fixes, None for a polyphone or unknown."""
+    return _SINGLE.get(mark)
+
+
+# The rules the couplet writer keeps, as the checker above reads them.
+UPPER_END, LOWER_END = Tone.ZE, Tone.PING
 
 
 def _repeats(texts: list[str]) -> list[Fault]:

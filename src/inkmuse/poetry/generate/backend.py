@@ -22,6 +22,8 @@ from inkmuse.poetry.written import Candidate, WrittenPoem
 
 if TYPE_CHECKING:
     from inkmuse.poetry.checker import CheckReport
+    from inkmuse.poetry.ci import CiReport
+    from inkmuse.poetry.ci.couplet import CoupletReport
 
 _FORMS = ("五绝", "七绝", "五律", "七律")
 
@@ -45,9 +47,13 @@ class EmbeddedBackend:
         request = PoemRequest(keywords=tuple(words[:4]) or ("山水",), form=form, seed=options.seed)
         return write_poem(request).text
 
-    def write_in_form(self, request: PoemRequest) -> WrittenPoem[CheckReport]:
+    def write_in_form(
+        self, request: PoemRequest
+    ) -> WrittenPoem[CheckReport] | WrittenPoem[CiReport] | WrittenPoem[CoupletReport]:
         """The native strategy: decode inside the form, rank, check (a `FormWriter`)."""
         from inkmuse.poetry.checker import check_poem
+        from inkmuse.poetry.generate.ci_poet import is_ci_form
+        from inkmuse.poetry.generate.couplet_poet import is_couplet_form
         from inkmuse.poetry.generate.poet import write_poem
 
         if request.strategy not in ("auto", "native"):
@@ -55,6 +61,10 @@ class EmbeddedBackend:
                 f"the embedded poet writes natively, not with {request.strategy!r}",
                 accepted="auto or native (other strategies need --backend)",
             )
+        if is_ci_form(request.form):
+            return _write_ci(request)
+        if is_couplet_form(request.form):
+            return _write_couplet(request)
         result = write_poem(request)
         report = check_poem(result.text, request.form, request.rhymebook, acrostic=request.acrostic)
         candidates = tuple(Candidate(r.text, r.score, r.coverage) for r in result.ranked)
@@ -75,6 +85,36 @@ class EmbeddedBackend:
         except Exception as err:
             return Availability(False, f"weights not loadable: {err}")
         return Availability(True, f"{poet.name} in the package, numpy runtime")
+
+
+def _write_ci(request: PoemRequest) -> WrittenPoem[CiReport]:
+    """A 词 to its 词牌: every candidate returned has passed the ci checker."""
+    from inkmuse.poetry.generate.ci_poet import write_ci
+
+    result = write_ci(request)
+    candidates = tuple(Candidate(r.text, r.score, r.coverage) for r in result.ranked)
+    return WrittenPoem(
+        result.text, result.report, "native", 1, request.n, result.provenance,
+        candidates=candidates, notes=result.notes, rejected_copies=result.rejected_copies,
+        plan=result.line_plan.words if result.line_plan else None,
+    )  # fmt: skip
+
+
+def _write_couplet(request: PoemRequest) -> WrittenPoem[CoupletReport]:
+    """A 对联 (or the 下联 to the person's 上联) that passes the couplet checker."""
+    from inkmuse.poetry.generate.couplet_poet import write_couplet
+
+    result = write_couplet(request)
+    candidates = tuple(
+        Candidate(f"{r.candidate.upper}\n{r.candidate.text}", r.score, r.coverage)
+        for r in result.ranked
+    )
+    return WrittenPoem(
+        result.text, result.report, "native", 1, request.n, result.provenance,
+        candidates=candidates, notes=result.notes,
+        details={"upper": result.upper, "lower": result.lower, "hengpi": list(result.hengpi),
+                 "duizhang": result.verdict},
+    )  # fmt: skip
 
 
 def make_backend(config: BackendConfig) -> EmbeddedBackend:

@@ -16,7 +16,7 @@ from inkmuse.core.hanzi import split_lines
 from inkmuse.core.provenance import provenance_record
 from inkmuse.core.seeds import derive_seed, resolve_seed
 from inkmuse.models.embedded import EmbeddedPoet, load_originality_index
-from inkmuse.poetry.generate.decode import decode_batch
+from inkmuse.poetry.generate.decode import Candidate, decode_batch
 from inkmuse.poetry.generate.lineplan import LinePlan, plan_lines
 from inkmuse.poetry.generate.rank import Ranked, rank
 from inkmuse.poetry.generate.request import Plan, plan_request
@@ -43,14 +43,14 @@ class PoemResult:
     variant: str  # 平起首句入韵
     rhyme_group: str
     seed: int
-    ranked: tuple[Ranked, ...]
+    ranked: tuple[Ranked[Candidate], ...]
     rejected_copies: int
     notes: tuple[str, ...]
     provenance: dict[str, Any]
     line_plan: LinePlan | None = None
 
     @property
-    def best(self) -> Ranked:
+    def best(self) -> Ranked[Candidate]:
         return self.ranked[0]
 
     @property
@@ -72,7 +72,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         plan=line_plan.words if line_plan else None,
         stock=stock,
     )
-    kept: list[Ranked] = []
+    kept: list[Ranked[Candidate]] = []
     copies = 0
     for attempt in range(MAX_ROUNDS):
         round_seed = seed if attempt == 0 else derive_seed(seed, "poem-round", str(attempt))

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
 from inkmuse.poetry.duizhang import judge_poem_duizhang
-from inkmuse.poetry.generate.decode import Candidate
 from inkmuse.poetry.imagery import clashes
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;
@@ -41,9 +41,22 @@ STOCK_WEIGHT = 0.4
 STOCK_SHARE = 0.5  # a bigram is the batch's stock when this share of the others wrote it
 
 
+class Draft(Protocol):
+    """What ranking reads of a decoded poem (a 诗 `Candidate`, a 词 `CiCandidate`)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def mean_logprob(self) -> float: ...
+
+
+D = TypeVar("D", bound=Draft)
+
+
 @dataclass(frozen=True)
-class Ranked:
-    candidate: Candidate
+class Ranked(Generic[D]):
+    candidate: D
     coverage: float
     score: float
     overlaps: tuple[str, ...]  # corpus lines the poem repeats (empty for a returned poem)
@@ -108,7 +121,7 @@ def stock_shares(
 
 
 def rank(
-    candidates: Sequence[Candidate],
+    candidates: Sequence[D],
     keywords: Sequence[str],
     new_lines: Sequence[int] = (),
     *,
@@ -116,18 +129,20 @@ def rank(
     time: str | None = None,
     stock: dict[str, float] | None = None,
     plan: Sequence[str] | None = None,
-) -> tuple[list[Ranked], list[Ranked]]:
+    couplets: bool = True,
+) -> tuple[list[Ranked[D]], list[Ranked[D]]]:
     """(original candidates best first, candidates rejected as copies).
 
     new_lines: the 0-based lines the poet wrote (all when empty); lines the person wrote are
     not held against originality. season, time: the theme, whose contrary imagery costs.
+    couplets: judge the 对仗 a 律诗 wants (False for a 词, whose lines are not couplets).
     """
     index = load_originality_index()
     asked = set("".join(keywords))
     shared = stock_shares([c.text for c in candidates], stock or {}, asked)
     seen: set[str] = set()
-    kept: list[Ranked] = []
-    copies: list[Ranked] = []
+    kept: list[Ranked[D]] = []
+    copies: list[Ranked[D]] = []
     for k, cand in enumerate(candidates):
         if cand.text in seen:
             continue
@@ -141,7 +156,8 @@ def rank(
         score -= STOCK_WEIGHT * shared[k]
         if plan:
             score += PLAN_WEIGHT * plan_coverage(lines, plan)
-        score += PARALLEL_WEIGHT * parallel_share(lines)
+        if couplets:
+            score += PARALLEL_WEIGHT * parallel_share(lines)
         item = Ranked(cand, cover, score, overlaps)
         (copies if overlaps else kept).append(item)
     kept.sort(key=lambda r: (-r.score, r.text))

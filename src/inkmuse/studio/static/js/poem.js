@@ -90,7 +90,7 @@ function fillSelect(select, values) {
 }
 
 export function initPoem(options) {
-  fillSelect($("poem-form"), options.forms);
+  fillSelect($("poem-form"), options.forms.concat(options.ci_forms || []));
   fillSelect($("poem-book"), options.rhymebooks);
   for (const id of ["poem-form", "poem-book", "poem-rules"]) $(id).addEventListener("change", () => scheduleCheck(0));
   $("poem-rewrite").addEventListener("click", rewriteLine);

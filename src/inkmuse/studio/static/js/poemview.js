@@ -29,7 +29,8 @@ function faultsByPlace(report) {
 }
 
 function charButton(c, i, j, info, fault, rhymes, last, onOpen) {
-  const judged = info ? [info.tones[j]] : c.tones;
+  // The checker's reading where it settled one; a polyphone it left open shows both.
+  const judged = info && "平仄".includes(info.tones[j]) ? [info.tones[j]] : c.tones;
   const [cls, label, toneKey] = toneClass(judged.filter((x) => x === "平" || x === "仄"));
   const rhyme = last && rhymes && c.rhymes.length ? c.rhymes[0] : "";
   const faulty = fault && fault.severity !== "info";
@@ -47,8 +48,9 @@ function charButton(c, i, j, info, fault, rhymes, last, onOpen) {
 function summaryOf(data) {
   const report = data.report;
   if (!report) return [];
-  const word = report.ancient_style ? t("ancient") : t("valid");
-  const verdict = report.ok ? el("span", { class: "ok" }, word) : el("span", { class: "bad" }, t("invalid"));
+  const ci = report.rhymebook === "词林正韵"; // a 词 keeps its tune (合谱), a 诗 its form
+  const word = report.ancient_style ? t("ancient") : t(ci ? "ci_valid" : "valid");
+  const verdict = report.ok ? el("span", { class: "ok" }, word) : el("span", { class: "bad" }, t(ci ? "ci_invalid" : "invalid"));
   const variant = report.ancient_style ? "" : report.variant;
   const facts = [report.form, variant, report.rhymebook + (report.rhyme_group ? ` ${report.rhyme_group}` : "")].filter(Boolean);
   const parts = [verdict, " · ", ...marked(facts.join(" · ")),
@@ -62,7 +64,8 @@ export function renderPoem(data, selected, { onOpen, onFix }) {
   const { worst, lineFaults } = faultsByPlace(report);
   const rows = data.chars.map((chars, i) => {
     const info = report && report.lines[i];
-    const rhymes = info && info.pattern.endsWith("平");
+    // A 诗 rhymes on 平 line ends; a 词's grid says which lines end on a rhyme (平 or 仄).
+    const rhymes = info && (info.rhyme ?? (info.pattern || "").endsWith("平"));
     const lineFault = lineFaults.get(i + 1);
     const row = el("div", { class: "pline" + (lineFault ? " fault-error" : ""), role: "group",
       "aria-label": `${t("line")} ${i + 1}`, title: lineFault ? message(lineFault) : null },
@@ -73,7 +76,7 @@ export function renderPoem(data, selected, { onOpen, onFix }) {
       row.append(cell);
     });
     // A 古绝 keeps no tone pattern: showing one would suggest it should.
-    if (info && !report.ancient_style) row.append(el("span", { class: "pattern" }, `${t("pattern")} `, el("span", { lang: "zh" }, info.pattern)));
+    if (info && info.pattern && !report.ancient_style) row.append(el("span", { class: "pattern" }, `${t("pattern")} `, el("span", { lang: "zh" }, info.pattern)));
     return row;
   });
   document.getElementById("poem-view").replaceChildren(...rows);

@@ -20,6 +20,7 @@ export const STRINGS = {
   idea: ["意念", "Idea"], palette_photo: ["配色照片", "Palette photo"], create: ["创作", "Create"],
   search: ["搜索", "Search"], refresh: ["刷新", "Refresh"],
   valid: ["合律", "Valid"], ancient: ["古绝", "ancient-style quatrain"], invalid: ["不合律", "Not valid"],
+  ci_valid: ["合谱", "Keeps the tune"], ci_invalid: ["不合谱", "Off the tune"],
   errors: ["处错误", "error(s)"], warnings: ["处提示", "warning(s)"], fixes: ["合律的字", "Characters that fix it"],
   alternatives: ["诗人推荐（保持格律）", "The poet's choices (keep the form)"],
   new_lines: ["重写的句子（保持格律）", "New lines (keep the form)"],
