@@ -138,6 +138,8 @@ def test_check_a_ci_draws_its_grid_against_the_tune(client: httpx.Client) -> Non
     assert wrong["report"]["ok"] is False  # too short: line and count faults, not a crash
     options = client.get("/api/options").json()
     assert "浣溪沙" in options["ci_forms"] and "浣溪沙" not in options["forms"]
+    assert options["ci_labels"]["清平乐"] == "Qīng Píng Yuè"  # the English page's name for it
+    assert set(options["ci_labels"]) == set(options["ci_forms"]) - {"词"}
 
 
 def test_poems_writes_a_ci_with_each_candidate_checked(client: httpx.Client) -> None:

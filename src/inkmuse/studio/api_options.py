@@ -19,11 +19,14 @@ def options() -> dict[str, Any]:
     from inkmuse.painting import STYLES
     from inkmuse.painting.painterly import PRESETS
     from inkmuse.poetry.ci import get_cipu
+    from inkmuse.poetry.ci.tune_names import tune_pinyin
 
     return {
         "version": __version__,
         "forms": list(FORMS),
         "ci_forms": ["词", *get_cipu()],  # the poem panel checks and writes these too
+        # A tune's name for the English page, which has no Chinese in its own words.
+        "ci_labels": {name: tune_pinyin(name) for name in get_cipu()},
         "rhymebooks": list(RHYMEBOOKS),
         "paint_styles": list(STYLES),
         "paint_presets": list(PRESETS),

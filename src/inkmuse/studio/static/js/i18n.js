@@ -16,6 +16,9 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
 }
 
+// Labels the API sends with its options (the 词牌, named in pinyin for the English page).
+export function addOptionLabels(labels) { Object.assign(OPTION_LABELS, labels); }
+
 export function optionLabel(value) {
   const pair = OPTION_LABELS[value];
   return pair ? pick(pair) : value;

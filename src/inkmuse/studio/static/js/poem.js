@@ -4,7 +4,7 @@ import { api } from "./api.js";
 import { el, seedValue } from "./dom.js";
 import { getPoem, initEditor, replaceAt } from "./editor.js";
 import { clearError, CodedError, showError } from "./errors.js";
-import { optionLabel, t } from "./i18n.js";
+import { addOptionLabels, optionLabel, t } from "./i18n.js";
 import { describe } from "./messages.js";
 import { closePopover, initPopover, openPopover } from "./popover.js";
 import { initPoemKeys, renderPoem } from "./poemview.js";
@@ -90,6 +90,8 @@ function fillSelect(select, values) {
 }
 
 export function initPoem(options) {
+  const tunes = Object.entries(options.ci_labels || {});
+  addOptionLabels(Object.fromEntries(tunes.map(([name, pinyin]) => [name, [name, `${pinyin} (ci)`]])));
   fillSelect($("poem-form"), options.forms.concat(options.ci_forms || []));
   fillSelect($("poem-book"), options.rhymebooks);
   for (const id of ["poem-form", "poem-book", "poem-rules"]) $(id).addEventListener("change", () => scheduleCheck(0));
