@@ -98,10 +98,12 @@ def flip_test(passing: list[tuple[str, CiReport]]) -> tuple[int, int, list[str]]
     for tune, report in passing:
         lines = list(report.poem.lines)
         body = "".join(lines)
+        # The pattern over the poem's own characters (a 衬字 stands outside it, as 衬).
+        pattern = "".join(row["pattern"] or "" for row in report.grid())
         at = 0
         for i, line in enumerate(lines):
             for j, ch in enumerate(line):
-                want = STRICT.get(report.variant.pattern[at + j])
+                want = STRICT.get(pattern[at + j])
                 if want is None or book.tones(ch) != {want}:
                     continue
                 repl = next(

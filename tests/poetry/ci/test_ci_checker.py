@@ -127,3 +127,37 @@ def test_report_as_json() -> None:
         "rhyme": True,
     }
     assert data["lines"][0]["rhyme"] is False
+
+
+LI_ZHIYI = (
+    "我住长江头，君住长江尾。日日思君不见君，共饮长江水。"
+    "此水几时休，此恨何时已。只愿君心似我心，定不负相思意。"
+)
+
+
+def test_a_chenzi_is_read_outside_the_pattern_and_named() -> None:
+    report = check_ci(LI_ZHIYI, "卜算子")
+    assert report.ok and report.variant.name == "正体"
+    [fault] = report.faults
+    assert (fault.kind, fault.line, fault.pos) == ("chenzi", 8, 1) and "「定」" in fault.zh
+    assert report.grid()[-1]["pattern"] == "衬⊖仄平平仄" and report.grid()[-1]["rhyme"]
+    assert report.to_dict()["chenzi"] == len(LI_ZHIYI.replace("，", "").replace("。", "")) - 6
+    assert check_ci(LI_ZHIYI).tune.name == "卜算子"  # read from the shape: nothing else is wrong
+
+
+def test_faults_after_a_chenzi_are_placed_on_the_poems_own_characters() -> None:
+    # 思 (平) where the pattern holds 仄 (相思意: 意 is the line's 6th character, its 5th held)
+    text = LI_ZHIYI.replace("相思意", "相思期")
+    report = check_ci(text, "卜算子")
+    faults = {(f.kind, f.line, f.pos) for f in report.faults}
+    assert ("chenzi", 8, 1) in faults and any(
+        k != "chenzi" and line == 8 and pos == 6 for k, line, pos in faults
+    )
+
+
+def test_two_characters_too_many_or_a_short_line_are_still_errors() -> None:
+    two = check_ci(LI_ZHIYI.replace("定不负相思意", "定然不负相思意"), "卜算子")
+    assert not two.ok and "chenzi" not in {f.kind for f in two.faults}
+    # 忆秦娥's 三字句 take no 衬字
+    short = FAMOUS["忆秦娥"].replace("箫声咽", "箫声呜咽", 1)
+    assert not check_ci(short, "忆秦娥").ok

@@ -2,7 +2,8 @@
 
 Every variant (正体 and each 又一体) of the tune is tried, and the one with the fewest
 faults wins (ties go to the variant more Song poets used), so a canonical ci written in
-a 又一体 is not flagged for missing the 正体. Tones are read in 平水韵 and judged only at
+a 又一体 is not flagged for missing the 正体; a line one character longer than the pattern
+of a named tune may be read with a 衬字 (李之仪's 定不负相思意), named as a warning. Tones are read in 平水韵 and judged only at
 the positions the Song poets held (平/仄); rhymes are read in 词林正韵, each rhyme (韵) of
 the variant on its own, so 换韵 (菩萨蛮) and 平仄通叶 in one 部 (西江月) hold.
 
@@ -15,7 +16,7 @@ the variant on its own, so 换韵 (菩萨蛮) and 平仄通叶 in one 部 (西�
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -37,6 +38,9 @@ _TITLE_SEPARATORS = "·・（(　 "
 # More breaks than this off the pattern and the equal length is a coincidence: a line
 # longer here and another shorter there shift every character after them.
 _MISPLACED = 2
+# Only a pattern line this long takes a 衬字 (Song 衬字 stand in lines of four or more, as
+# 吴文英's 不雨也飕飕); the line's last character, its rhyme or end, is never one.
+_CHENZI_MIN = 4
 
 
 @dataclass
@@ -50,6 +54,7 @@ class CiReport:
     rhymes: dict[int, str] = field(default_factory=dict)  # rhyme number -> the 部 it uses
     faults: list[Fault] = field(default_factory=list)
     why: tuple[str, str] = ("", "")  # (zh, en): why this variant
+    chenzi: int | None = None  # the body index of a 衬字, read outside the pattern
 
     @property
     def errors(self) -> list[Fault]:
@@ -68,7 +73,12 @@ class CiReport:
         ends on a rhyme (pattern and rhyme only when the characters line up): the 词 grid
         a front end draws."""
         v = self.variant
-        rhyme_ends = {e for e, r in zip(v.ends, v.rhyme, strict=True) if r is not None}
+        pattern, ends = v.pattern, list(v.ends)
+        if self.chenzi is not None:  # the 衬字 stands outside the pattern: 衬 over it
+            k = self.chenzi
+            pattern = pattern[:k] + "衬" + pattern[k:]
+            ends = [e + 1 if e >= k else e for e in ends]
+        rhyme_ends = {e for e, r in zip(ends, v.rhyme, strict=True) if r is not None}
         out, at = [], 0
         for line in self.poem.lines:
             end = at + len(line)
@@ -76,7 +86,7 @@ class CiReport:
                 {
                     "text": line,
                     "tones": self.marks[at:end],
-                    "pattern": v.pattern[at:end] if self.aligned else None,
+                    "pattern": pattern[at:end] if self.aligned else None,
                     "rhyme": self.aligned and end - 1 in rhyme_ends,
                 }
             )
@@ -99,6 +109,7 @@ class CiReport:
             "lines": self.grid(),
             "faults": [f.to_dict() for f in self.faults],
             "counts": {"errors": len(self.errors), "warnings": len(self.warnings)},
+            "chenzi": self.chenzi,
         }
 
 
@@ -110,8 +121,13 @@ def check_ci(text: str, tune: str | None = None) -> CiReport:
     chosen = get_tune(tune) if tune else title
     tunes = [chosen] if chosen else list(get_cipu().values())
     fits = [_fit(poem, t, v) for t in tunes for v in t.variants]
-    if chosen is None:
+    if chosen is not None:
+        fits += [f for v in chosen.variants if (f := _chenzi_fit(poem, chosen, v))]
+    else:
         fits = [f for f in fits if f.aligned]
+        if not fits:  # read from the shape, a 衬字 is taken only where nothing else is wrong
+            read = (_chenzi_fit(poem, t, v) for t in tunes for v in t.variants)
+            fits = [f for f in read if f is not None and f.cost[1] == 0]
         if not fits:
             raise InputError(
                 f"no 词牌 in the 词谱 has this shape ({len(poem.lines)} lines: "
@@ -121,7 +137,7 @@ def check_ci(text: str, tune: str | None = None) -> CiReport:
     fits.sort(key=lambda f: (f.cost, -f.variant.count))
     best = fits[0]
     report = best.report(chosen is None)
-    report.why = _why(best, fits[1:4])
+    report.why = _why(best, fits[1:5])
     return report
 
 
@@ -146,6 +162,7 @@ class _Fit:
     aligned: bool
     faults: list[Fault]
     rhymes: dict[int, str]
+    chenzi: int | None = None
 
     @property
     def cost(self) -> tuple[int, int, int]:
@@ -165,6 +182,7 @@ class _Fit:
             self.aligned,
             self.rhymes,
             self.faults,
+            chenzi=self.chenzi,
         )
 
 
@@ -198,6 +216,37 @@ def _fit(poem: PoemText, tune: Tune, variant: Variant) -> _Fit:
         _repeats(poem, body, variant, faults)
     faults.sort(key=lambda f: (f.line or 0, f.pos or 0))
     return _Fit(poem, tune, variant, marks, aligned, faults, rhymes)
+
+
+def _chenzi_fit(poem: PoemText, tune: Tune, variant: Variant) -> _Fit | None:
+    """The variant's fit reading one character of the one line that is a character too
+    long as a 衬字 (the reading with the fewest faults), or None when no line is."""
+    have, want = [len(x) for x in poem.lines], variant.lengths
+    if len(have) != len(want) or sum(have) != variant.total + 1:
+        return None
+    longer = [i for i, (h, w) in enumerate(zip(have, want, strict=True)) if h != w]
+    if len(longer) != 1 or want[longer[0]] < _CHENZI_MIN:
+        return None
+    i = longer[0]
+    line = poem.lines[i]
+    best: tuple[int, _Fit] | None = None
+    for j in range(len(line) - 1):
+        lines = (*poem.lines[:i], line[:j] + line[j + 1 :], *poem.lines[i + 1 :])
+        sub = _fit(PoemText(lines, poem.puncts, poem.notes), tune, variant)
+        if best is None or sub.cost < best[1].cost:
+            best = (j, sub)
+    assert best is not None  # a line of _CHENZI_MIN + 1 characters has candidates
+    j, sub = best
+    # The reduced line's faults after the 衬字 sit one character further on in the poem.
+    faults = [
+        replace(f, pos=f.pos + 1) if f.line == i + 1 and f.pos is not None and f.pos > j else f
+        for f in sub.faults
+    ]
+    faults.append(Fault("chenzi", i + 1, j + 1, (line[j], want[i])))
+    faults.sort(key=lambda f: (f.line or 0, f.pos or 0))
+    marks = get_rhymebook("平水韵").tone_marks("".join(poem.lines))
+    at = sum(have[:i]) + j
+    return _Fit(poem, tune, variant, marks, sub.aligned, faults, sub.rhymes, chenzi=at)
 
 
 def _breaks(
@@ -372,6 +421,9 @@ def _why(best: _Fit, others: list[_Fit]) -> tuple[str, str]:
     _, errors, warnings = best.cost
     zh_fit = "字数句式相合" if best.aligned else "字数句式不合，取最近之体"
     en_fit = "the lines match" if best.aligned else "the lines do not match; nearest variant"
+    if best.chenzi is not None:
+        zh_fit, en_fit = "读一衬字，字数句式相合", "the lines match with one added character"
+    others = [o for o in others if o.variant is not v][:3]  # not the same one without it
     zh = f"按{v.tune}{v.name}（{zh}）：{zh_fit}，{errors}处错误，{warnings}处提示"
     en = f"held to {v.tune}, {v.name_en} ({en}): {en_fit}, {errors} error(s), {warnings} warning(s)"
     if others:

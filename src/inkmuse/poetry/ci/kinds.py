@@ -31,6 +31,15 @@ _NEW: dict[str, tuple[str, str, str, tuple[str, ...], str, str]] = {
         "{zh}",
         "{en}",
     ),
+    "chenzi": (
+        "衬字",
+        "added character (chen zi)",
+        WARNING,
+        ("ch", "want"),
+        "{line_at}多一字，「{ch}」作衬字读，余字合谱（谱作{want}字；若非衬字，可删）",
+        "{line_at_en}: one character more than the pattern's {want}; read as an added word "
+        "(chen zi), 「{ch}」 leaves the rest in pattern (if it is not meant so, drop it)",
+    ),
     "couplet_tone": (
         "平仄不对",
         "tones not opposed",
