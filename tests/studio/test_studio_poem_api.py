@@ -142,6 +142,20 @@ def test_check_a_ci_draws_its_grid_against_the_tune(client: httpx.Client) -> Non
     assert set(options["ci_labels"]) == set(options["ci_forms"]) - {"词"}
 
 
+def test_check_a_couplet_draws_both_lines_against_each_other(client: httpx.Client) -> None:
+    data = client.post("/api/check", json={"text": "海内存知己\n天涯若比邻", "form": "对联"}).json()
+    report = data["report"]
+    assert report["ok"] and report["form"] == "对联" and report["duizhang_judged"]
+    # The 下联's pattern is the tone each stressed place needs against the 上联, 平 at the end.
+    assert [line["pattern"] for line in report["lines"]] == ["中仄中中仄", "中平中仄平"]
+    assert [len(row) for row in data["chars"]] == [5, 5]
+    bad = client.post("/api/check", json={"text": "海纳百川\n有容", "form": "对联"}).json()
+    assert not bad["report"]["ok"] and bad["report"]["lines"][1]["pattern"] is None
+    half = client.post("/api/check", json={"text": "海内存知己", "form": "对联"}).json()
+    assert half["report"] is None and "upper line from the lower" in half["problem"]["message"]
+    assert client.get("/api/options").json()["couplet_forms"] == ["对联"]
+
+
 def test_poems_writes_a_ci_with_each_candidate_checked(client: httpx.Client) -> None:
     body = {"keywords": "春愁", "form": "浣溪沙", "seed": 3, "n": 4}
     data = client.post("/api/poems", json=body).json()

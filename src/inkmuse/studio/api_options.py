@@ -25,6 +25,7 @@ def options() -> dict[str, Any]:
         "version": __version__,
         "forms": list(FORMS),
         "ci_forms": ["词", *get_cipu()],  # the poem panel checks and writes these too
+        "couplet_forms": ["对联"],  # ... and this: 上联 and 下联 on two lines
         # A tune's name for the English page, which has no Chinese in its own words.
         "ci_labels": {name: tune_pinyin(name) for name in get_cipu()},
         "rhymebooks": list(RHYMEBOOKS),

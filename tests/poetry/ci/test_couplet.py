@@ -54,6 +54,12 @@ def test_lengths_must_match() -> None:
     report = check_couplet("海内存知己", "天涯比邻")
     assert [f.kind for f in report.errors] == ["line_length"]
     assert report.stressed == ()
+    # The 对仗 judge pairs words position by position: with lines of two lengths it is not
+    # asked (it used to raise, a traceback for 海纳百川 / 有容 on the command line).
+    from inkmuse.poetry.duizhang import duizhang_faults
+
+    uneven = check_couplet("海纳百川", "有容", duizhang=duizhang_faults)
+    assert "line_length" in {f.kind for f in uneven.errors} and not uneven.duizhang_judged
 
 
 def test_repeated_characters_across_the_pair() -> None:

@@ -126,9 +126,12 @@ def check_couplet(
                 )
             )
     faults.extend(_repeats(texts))
-    if duizhang is not None:
+    # 对仗 pairs the lines word by word, so it is judged only once their lengths match
+    # (the length fault above names the mismatch).
+    judged = duizhang is not None and len(texts[0]) == len(texts[1])
+    if duizhang is not None and judged:
         faults.extend(duizhang(texts[0], texts[1]))
-    return CoupletReport(sides[0], sides[1], marks, stressed, faults, duizhang is not None)
+    return CoupletReport(sides[0], sides[1], marks, stressed, faults, judged)
 
 
 def stressed_positions(clauses: tuple[int, ...]) -> tuple[int, ...]:

@@ -92,7 +92,7 @@ function fillSelect(select, values) {
 export function initPoem(options) {
   const tunes = Object.entries(options.ci_labels || {});
   addOptionLabels(Object.fromEntries(tunes.map(([name, pinyin]) => [name, [name, `${pinyin} (ci)`]])));
-  fillSelect($("poem-form"), options.forms.concat(options.ci_forms || []));
+  fillSelect($("poem-form"), options.forms.concat(options.ci_forms || [], options.couplet_forms || []));
   fillSelect($("poem-book"), options.rhymebooks);
   for (const id of ["poem-form", "poem-book", "poem-rules"]) $(id).addEventListener("change", () => scheduleCheck(0));
   $("poem-rewrite").addEventListener("click", rewriteLine);

@@ -63,6 +63,7 @@ export const OPTION_LABELS = {
   "平水韵": ["平水韵", "Pingshui rhymes"], "中华新韵": ["中华新韵", "New Chinese rhymes"],
   "中华通韵": ["中华通韵", "Standard Chinese rhymes"],
   "词": ["词（自动认词牌）", "ci (tune read from the text)"],
+  "对联": ["对联（上下联各一行）", "couplet (duilian, one line each)"],
   shanshui: ["山水", "ink landscape"], painterly: ["写意", "painterly"], neural: ["神经风格", "neural style"],
   impressionist: ["印象派", "impressionist"], expressionist: ["表现派", "expressionist"],
   pointillist: ["点彩", "pointillist"], watercolour: ["水彩", "watercolour"],
