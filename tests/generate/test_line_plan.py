@@ -78,3 +78,23 @@ def test_muse_on_a_model_without_muses_is_a_clear_error(capsys: pytest.CaptureFi
         main(["poem", "秋夜", "--muse", "王维"])
     assert exit_.value.code == 2
     assert "not trained with eras or muses" in capsys.readouterr().err
+
+
+def test_hub_words_are_damped_in_the_graph() -> None:
+    # 万里 is linked from hundreds of words: it fits every theme because it says nothing of
+    # one, so its score is divided by sqrt(links / HUB_LINKS); a rare neighbour keeps its own.
+    import json
+    from collections import Counter
+    from importlib import resources
+
+    from inkmuse.poetry.generate.lineplan import HUB_LINKS, keyword_graph
+
+    path = resources.files("inkmuse.poetry").joinpath("data/keyword_graph.json")
+    raw = json.loads(path.read_text("utf-8"))["edges"]
+    links = Counter(b for row in raw.values() for b, _ in row)
+    assert links["万里"] > 10 * HUB_LINKS
+    word = next(w for w, row in raw.items() if any(b == "万里" for b, _ in row))
+    damped = dict(keyword_graph().edges[word])["万里"]
+    assert damped == pytest.approx(dict(raw[word])["万里"] / (links["万里"] / HUB_LINKS) ** 0.5)
+    rare = next((w, b, s) for w, row in raw.items() for b, s in row if links[b] <= HUB_LINKS)
+    assert dict(keyword_graph().edges[rare[0]])[rare[1]] == pytest.approx(rare[2])

@@ -20,7 +20,7 @@ from inkmuse.poetry.generate.decode import Candidate, decode_batch
 from inkmuse.poetry.generate.lineplan import LinePlan, plan_lines
 from inkmuse.poetry.generate.rank import Ranked, rank
 from inkmuse.poetry.generate.request import Plan, plan_request
-from inkmuse.poetry.generate.steer import Steering, stock_bigrams
+from inkmuse.poetry.generate.steer import Steering, favourite_chars, stock_bigrams
 from inkmuse.poetry.request import PoemRequest
 
 # Rounds of sampling before giving up: a round fails only when every row hits a dead end
@@ -71,6 +71,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         time=plan.time,
         plan=line_plan.words if line_plan else None,
         stock=stock,
+        favourites=favourite_chars(plan.poet.name),
     )
     kept: list[Ranked[Candidate]] = []
     copies = 0

@@ -9,7 +9,9 @@ model's own judgement of fluency stays what it is):
   any step, a two-character one (桃花, 夕阳) on its second character after its first;
 - minus the model's stock-phrase penalty (万里, 不知, 何处 for poet-v1: the bigrams it writes
   far more often than real poets, scripts/build_stock_bigrams.py) on a bigram's second
-  character after its first, unless the person's words hold it.
+  character after its first, unless the person's words hold it;
+- minus FAVOURITE_WEIGHT x the model's favourite-character penalty (the same table's
+  "chars": 风, 花, 春 ...) at every step, unless the person's words or the plan hold it.
 
     >>> from inkmuse.models.embedded import load_poet
     >>> vocab = load_poet().vocab
@@ -39,6 +41,10 @@ KEYWORD_BOOST = 1.0
 # word in 12% of lines with no boost, 22% at 0.8, 37% at 1.5, 62% at 2.5 (the model's own
 # score of the chosen poems unchanged, -3.17 to -3.15), 68% at 3.5 (score -3.22).
 PLAN_BOOST = 2.5
+# The model's favourite characters (风 花 春: written far more often than real poets write
+# them, scripts/build_stock_bigrams.py) cost this share of their table penalty at every
+# step; measured in docs/poet.md (distinct characters against fluency).
+FAVOURITE_WEIGHT = 2.0
 # Large enough that a contrary word is drawn only when the line has nothing else legal.
 CONTRARY_PENALTY = 6.0
 
@@ -50,6 +56,16 @@ def stock_bigrams(model: str) -> dict[str, float]:
     if not path.is_file():
         return {}
     table: dict[str, float] = json.loads(path.read_text("utf-8"))["bigrams"]
+    return table
+
+
+@cache
+def favourite_chars(model: str) -> dict[str, float]:
+    """A model's over-used characters and their penalties (nats); empty without a table."""
+    path = resources.files("inkmuse.poetry").joinpath(f"data/stock-{model}.json")
+    if not path.is_file():
+        return {}
+    table: dict[str, float] = json.loads(path.read_text("utf-8")).get("chars", {})
     return table
 
 
@@ -70,6 +86,7 @@ class Steering:
         time: str | None,
         plan: Sequence[str] | None,
         stock: dict[str, float] | None = None,
+        favourites: dict[str, float] | None = None,
     ) -> Steering:
         size = len(vocab)
         base = np.zeros(size, dtype=np.float32)
@@ -78,6 +95,9 @@ class Steering:
                 base[vocab.stoi[ch]] = KEYWORD_BOOST
         after: dict[int, dict[int, float]] = {}
         own = set("".join(keywords)) | set("".join(plan or ()))
+        for ch, cost in (favourites or {}).items():
+            if ch in vocab and ch not in own:
+                base[vocab.stoi[ch]] -= FAVOURITE_WEIGHT * cost
         penalties = {w: CONTRARY_PENALTY for w in contrary_words(season, time)}
         for word, cost in (stock or {}).items():
             penalties[word] = max(penalties.get(word, 0.0), cost)
