@@ -82,7 +82,7 @@ def main() -> int:
         for gram, count in generated.items():
             if count < MIN_COUNT:
                 continue
-            ratio = (count / gen_total) / ((real[gram] + 1) / real_total)
+            ratio = over_real(count, gen_total, real[gram], real_total)
             if ratio >= MIN_RATIO:
                 # Still over-written under the penalty it has: the penalty grows.
                 cost = stock.get(gram, 0.0) + PENALTY_SCALE * math.log(ratio)
@@ -166,10 +166,16 @@ def favourite_chars(generated: Counter[str], real: Counter[str]) -> dict[str, fl
     for ch, count in generated.most_common():
         if count < MIN_COUNT:
             break
-        ratio = (count / gen_total) / ((real[ch] + 1) / real_total)
+        ratio = over_real(count, gen_total, real[ch], real_total)
         if ratio >= CHAR_MIN_RATIO:
             out[ch] = round(min(CHAR_MAX_PENALTY, CHAR_SCALE * math.log(ratio)), 3)
     return out
+
+
+def over_real(count: int, total: int, real_count: int, real_total: int) -> float:
+    """How many times as often the model writes a bigram or character as real poems do
+    (add-one on the real count, so a form real poets never write stays finite)."""
+    return (count / total) / ((real_count + 1) / real_total)
 
 
 if __name__ == "__main__":

@@ -86,53 +86,23 @@ def _check_ci(text: str, form: str, book: Any) -> dict[str, Any]:
 def _check_couplet(text: str, book: Any) -> dict[str, Any]:
     """A 对联 (上联 and 下联 on two lines, or split at ；or 。) under the couplet checker and
     the 对仗 judge, drawn as a two-line grid; until there are two lines, `problem` says so."""
-    from inkmuse.poetry.ci.couplet import LOWER_END, UPPER_END, check_couplet, split_pair
+    from inkmuse.poetry.ci.couplet import check_couplet, split_pair
     from inkmuse.poetry.duizhang import duizhang_faults
+    from inkmuse.poetry.text import split_poem
 
     if not text.strip():
         return {"chars": [], "report": None, "problem": None}
     try:
         upper, lower = split_pair(text)
     except InputError as err:
-        chars = [[_char_info(book, ch) for ch in text if ch.strip() and ch not in "，,。；;"]]
+        chars = [[_char_info(book, ch) for ch in line] for line in split_poem(text).lines]
         return {"chars": chars, "report": None, "problem": error_body(err)}
     checked = check_couplet(upper, lower, duizhang=duizhang_faults)
-    texts = ["".join(checked.upper.lines), "".join(checked.lower.lines)]
     report = checked.to_dict()
     report["rhymebook"] = "平水韵"  # the tones are read by it; a couplet has no rhyme
-    report["lines"] = [
-        {
-            "text": texts[side],
-            "tones": checked.marks[side],
-            "pattern": _couplet_pattern(checked, side, UPPER_END if side == 0 else LOWER_END),
-            "rhyme": False,
-        }
-        for side in (0, 1)
-    ]
-    chars = [[_char_info(book, ch) for ch in line] for line in texts]
+    report["lines"] = checked.grid()
+    chars = [[_char_info(book, ch) for ch in line["text"]] for line in report["lines"]]
     return {"chars": chars, "report": report, "problem": None}
-
-
-def _couplet_pattern(checked: Any, side: int, end: Any) -> str | None:
-    """Per character of one side: its own tone at the end (上联 仄, 下联 平), the tone
-    opposite to the other side's at a stressed position, 中 where either will do; None
-    when the two sides differ in shape (the length fault says so)."""
-    from inkmuse.poetry.ci.couplet import single_tone
-
-    texts = ["".join(checked.upper.lines), "".join(checked.lower.lines)]
-    line, other, marks = texts[side], texts[1 - side], checked.marks[1 - side]
-    if len(line) != len(other) or not checked.stressed:
-        return None
-    out = []
-    for i in range(len(line)):
-        tone = single_tone(marks[i]) if i in checked.stressed else None
-        if i == len(line) - 1:
-            out.append(end.value)
-        elif tone is not None and other[i] != line[i]:  # a mirrored character is free
-            out.append(tone.opposite.value)
-        else:
-            out.append("中")
-    return "".join(out)
 
 
 def _char_info(book: Any, ch: str) -> dict[str, Any]:

@@ -59,6 +59,40 @@ class CoupletReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def grid(self) -> list[dict[str, Any]]:
+        """Per side: its text, tone marks and the pattern it must keep against the other
+        side (the couplet's 词谱-like grid a front end draws; no rhyme in a couplet)."""
+        texts = ["".join(self.upper.lines), "".join(self.lower.lines)]
+        return [
+            {
+                "text": texts[side],
+                "tones": self.marks[side],
+                "pattern": self._pattern(texts, side),
+                "rhyme": False,
+            }
+            for side in (0, 1)
+        ]
+
+    def _pattern(self, texts: list[str], side: int) -> str | None:
+        """Per character of one side: its own tone at the end (上联 仄, 下联 平), the tone
+        opposite to the other side's at a stressed position, 中 where either will do; None
+        when the two sides differ in shape (the length fault says so). The rules are
+        check_couplet's, read forwards."""
+        line, other, marks = texts[side], texts[1 - side], self.marks[1 - side]
+        if len(line) != len(other) or not self.stressed:
+            return None
+        end = UPPER_END if side == 0 else LOWER_END
+        out = []
+        for i in range(len(line)):
+            tone = single_tone(marks[i]) if i in self.stressed else None
+            if i == len(line) - 1:
+                out.append(end.value)
+            elif tone is not None and other[i] != line[i]:  # a mirrored character is free
+                out.append(tone.opposite.value)
+            else:
+                out.append("中")
+        return "".join(out)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
@@ -128,9 +162,10 @@ def check_couplet(
     faults.extend(_repeats(texts))
     # 对仗 pairs the lines word by word, so it is judged only once their lengths match
     # (the length fault above names the mismatch).
-    judged = duizhang is not None and len(texts[0]) == len(texts[1])
-    if duizhang is not None and judged:
+    judged = False
+    if duizhang is not None and len(texts[0]) == len(texts[1]):
         faults.extend(duizhang(texts[0], texts[1]))
+        judged = True
     return CoupletReport(sides[0], sides[1], marks, stressed, faults, judged)
 
 

@@ -263,12 +263,12 @@ def _accept(tables: VocabTables, row: _Row, i: int, j: int, ch: str, *, forced: 
         groups = {
             tables.groups.index(r.group) for r in tables.book.readings(ch) if r.tone is Tone.PING
         }
-        if row.group >= 0 and row.group not in groups:
-            return False
         if row.group < 0:
             if len(groups) != 1:
                 return False  # the caller fixes the group when a person's rhyme has two
             row.group = groups.pop()
+        elif row.group not in groups:
+            return False
         # A rhyme is held to its word's reading too: 兴 rhymes in 蒸 only as xīng, and in
         # 酒兴 it reads xìng (仄), which the checker names (读音不合词义).
     elif rule == "ze_only" and "平" in tones:

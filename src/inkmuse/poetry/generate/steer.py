@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -50,23 +51,25 @@ CONTRARY_PENALTY = 6.0
 
 
 @cache
+def _stock_table(model: str) -> dict[str, Any]:
+    """A model's table of habits (scripts/build_stock_bigrams.py), read once; {} without one."""
+    path = resources.files("inkmuse.poetry").joinpath(f"data/stock-{model}.json")
+    if not path.is_file():
+        return {}
+    table: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return table
+
+
 def stock_bigrams(model: str) -> dict[str, float]:
     """A model's stock bigrams and their penalties (nats); empty for a model without a table."""
-    path = resources.files("inkmuse.poetry").joinpath(f"data/stock-{model}.json")
-    if not path.is_file():
-        return {}
-    table: dict[str, float] = json.loads(path.read_text("utf-8"))["bigrams"]
-    return table
+    bigrams: dict[str, float] = _stock_table(model).get("bigrams", {})
+    return bigrams
 
 
-@cache
 def favourite_chars(model: str) -> dict[str, float]:
     """A model's over-used characters and their penalties (nats); empty without a table."""
-    path = resources.files("inkmuse.poetry").joinpath(f"data/stock-{model}.json")
-    if not path.is_file():
-        return {}
-    table: dict[str, float] = json.loads(path.read_text("utf-8")).get("chars", {})
-    return table
+    chars: dict[str, float] = _stock_table(model).get("chars", {})
+    return chars
 
 
 @dataclass(frozen=True)
