@@ -17,6 +17,8 @@ Measured for each column, over all its poems:
 - distinct characters, distinct-2 (distinct bigrams within lines / all bigrams);
 - season contradiction: poems for a season (the request's words name one; for real poems,
   the title) holding another season's word (poetry.imagery, the same list for all);
+- seasons mixed unasked: the other poems, holding words of another season than the one
+  they set themselves (imagery.mixed_seasons);
 - daylight in night poems, the same way;
 - stock-phrase rate: the top 50 bigrams of the column, how many times more often they occur
   there than in the real poems (1.0 is as real poems use them);
@@ -45,7 +47,7 @@ from inkmuse.poetry.generate import rank, steer
 from inkmuse.poetry.generate.poet import write_poem
 from inkmuse.poetry.generate.rank import coverage
 from inkmuse.poetry.generate.rank import line_bigrams as bigrams
-from inkmuse.poetry.imagery import clashes
+from inkmuse.poetry.imagery import clashes, mixed_seasons
 from inkmuse.poetry.request import PoemRequest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,13 +116,16 @@ def measure(poems: list[dict[str, Any]], real_bigrams: Counter[str], real: bool)
     real_total = sum(real_bigrams.values())
     stock = sum(c for _, c in top) / max(1, sum(real_bigrams[g] for g, _ in top))
     stock *= real_total / max(1, len(grams))
-    season_n = season_bad = night_n = night_bad = 0
+    season_n = season_bad = night_n = night_bad = free_n = free_mixed = 0
     plan_hit = plan_lines = 0
     for p in poems:
         theme = theme_from_text(p["title"] if real else " ".join(p["keywords"]))
         if theme.season:
             season_n += 1
             season_bad += bool(clashes(p["text"], season=theme.season))
+        else:
+            free_n += 1
+            free_mixed += bool(mixed_seasons(p["text"]))
         if theme.time_of_day == "night":
             night_n += 1
             night_bad += bool(clashes(p["text"], time="night"))
@@ -135,6 +140,7 @@ def measure(poems: list[dict[str, Any]], real_bigrams: Counter[str], real: bool)
         "distinct_chars": len(set("".join(split_lines("".join(texts))))),
         "distinct_2": round(len(counts) / max(1, len(grams)), 3),
         "season_contradiction": f"{season_bad}/{season_n} = {season_bad / max(1, season_n):.1%}",
+        "seasons_mixed_unasked": f"{free_mixed}/{free_n} = {free_mixed / max(1, free_n):.1%}",
         "daylight_in_night": f"{night_bad}/{night_n} = {night_bad / max(1, night_n):.1%}",
         "stock_phrase_rate": round(stock, 2),
         "top_bigrams": " ".join(g for g, _ in top[:12]),

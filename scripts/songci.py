@@ -21,6 +21,21 @@ from inkmuse.poetry.text import to_simplified
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "cache" / "chinese-poetry-2.0.1" / "package" / "dist" / "songci"
 MATCH = 0.6  # share of an anthology ci's character pairs its 全宋词 copy must hold
+# Misprints that the corpus's 全宋词 copy shares with the anthology file, set right from
+# 唐圭璋《全宋词》(中华书局, 1965) and 上彊村民《宋词三百首》: (author, as printed, as written).
+# Each is a typo or a transposition, not a reading editors dispute, except the last,
+# where both readings are printed and 肠断 is the one in 唐圭璋 and in 龙榆生's examples.
+ERRATA = (
+    ("周邦彦", "𫐆辘，牵金井", "𫐆辘牵金井"),  # 蝶恋花·早行: a comma inside the word 轣辘
+    ("周邦彦", "红棉泠", "红绵冷"),  # the same: 冷 rhymes with 定 井 炯
+    ("范成大", "一夜春折威", "一夜春威折"),  # 霜天晓角·梅: 折 rhymes with 歇 雪 绝
+    ("贺铸", "老人几度送春归", "老人几度送余春"),  # 浣溪沙: 春 rhymes with 人 频 嗔 真
+    ("晁补之", "素秋千倾", "素秋千顷"),  # 洞仙歌·泗州中秋作
+    ("刘过", "故人今不在", "故人曾到否"),  # 唐多令
+    ("吴文英", "重唱梅边吸度曲", "重唱梅边新度曲"),  # 金缕歌·陪履斋先生沧浪看梅
+    ("吴文英", "后不如今非昔", "后不如今今非昔"),  # the same: the 7-character line lost a 今
+    ("苏轼", "料得年年断肠处", "料得年年肠断处"),  # 江城子·乙卯正月二十日夜记梦
+)
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
@@ -61,6 +76,16 @@ def read_song_ci() -> list[SongCi]:
 
 def read_anthology() -> list[SongCi]:
     return _read(CORPUS / "宋词三百首.json")
+
+
+def correct(author: str, text: str) -> tuple[str, int]:
+    """The text with the ERRATA of its author set right, and how many were."""
+    fixed = 0
+    for who, printed, written in ERRATA:
+        if who == author and printed in text:
+            text = text.replace(printed, written)
+            fixed += 1
+    return text, fixed
 
 
 def match_anthology(song: list[SongCi], anthology: list[SongCi]) -> list[int | None]:

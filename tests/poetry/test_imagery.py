@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inkmuse.poetry.imagery import clashes, contrary_words, lexicon
+from inkmuse.poetry.imagery import clashes, contrary_words, lexicon, mixed_seasons, own_season
 
 VALID = Path(__file__).resolve().parents[2] / "data/poet-corpus-v1/valid.jsonl"
 
@@ -36,6 +36,35 @@ def test_daylight_in_a_night_poem() -> None:
     assert [c.word for c in clashes("夕阳西下人不寐，", time="night")] == ["夕阳"]
     assert clashes("三更灯火五更鸡，", time="night") == []
     assert contrary_words(None, "dawn") == {}  # only the night's opposite is told
+
+
+def test_a_poem_with_no_season_asked_keeps_the_one_it_sets() -> None:
+    autumn = "秋风落叶满长安，寒食东风御柳斜。"  # 秋风 落叶 秋 outweigh 寒食
+    assert own_season(autumn) == "autumn"
+    assert [c.word for c in mixed_seasons(autumn)] == ["寒食"]
+    assert own_season("床前明月光，疑是地上霜。") is None
+    assert mixed_seasons("床前明月光，疑是地上霜。") == []
+    assert mixed_seasons("千秋万岁名，春风又绿江南岸。") == []  # 千秋 is the ages
+
+
+def test_the_ranking_prefers_the_candidate_that_keeps_its_season() -> None:
+    from dataclasses import dataclass
+
+    from inkmuse.poetry.generate.rank import rank
+
+    @dataclass(frozen=True)
+    class Draft:
+        text: str
+        mean_logprob: float
+
+    # (lines no corpus poem has, so neither is rejected as a copy)
+    mixed = Draft("秋风黄叶满山城，寒食东风过小城。", -3.0)
+    kept = Draft("秋风黄叶满山城，孤雁南飞客未还。", -3.1)  # a little less fluent
+    ranked, _ = rank([mixed, kept], ["山城"], couplets=False)
+    assert [r.text for r in ranked] == [kept.text, mixed.text]
+    # asked for spring, the theme decides, not the poem's own majority
+    ranked, _ = rank([mixed, kept], ["山城"], season="spring", couplets=False)
+    assert ranked[0].text == mixed.text
 
 
 @pytest.mark.skipif(not VALID.exists(), reason="needs the corpus (make corpus, prepare_corpus)")

@@ -126,3 +126,32 @@ def clashes(text: str, season: str | None = None, time: str | None = None) -> li
                 found.append(clash)
             covered.update(range(i, i + size))
     return found
+
+
+def own_season(text: str) -> str | None:
+    """The season a poem sets itself in when no theme names one: the season whose markers
+    (lexicon words and the season's name) weigh most in it, the earliest on a tie; None
+    when it names none."""
+    lex = lexicon()
+    masked = text
+    for word in NOT_THE_SEASON:
+        masked = masked.replace(word, "\0" * len(word))
+    weight: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for season in SEASONS:
+        words = {**lex.season.get(season, {}), SEASON_NAMES[season]: 1.0}
+        for word, share in words.items():
+            at = masked.find(word)
+            if at >= 0:
+                weight[season] = weight.get(season, 0.0) + share * masked.count(word)
+                first[season] = min(first.get(season, at), at)
+    if not weight:
+        return None
+    return max(weight, key=lambda s: (weight[s], -first[s]))
+
+
+def mixed_seasons(text: str) -> list[Clash]:
+    """For a poem no theme gave a season: the words of the other seasons than its own
+    (own_season), as `clashes` reads them: 桃花 in a poem that is otherwise autumn's."""
+    season = own_season(text)
+    return clashes(text, season=season) if season else []

@@ -5,7 +5,9 @@ score = mean log-probability per token (nats, the model's own judgement of fluen
         + PLAN_WEIGHT x the share of lines that hold a character of their plan word
         + PARALLEL_WEIGHT x the share of the couplets the form wants parallel (颔联, 颈联)
           that the 对仗 judge (poetry.duizhang) finds parallel
-        - CLASH_WEIGHT x the words that contradict the theme's season or time (imagery.py)
+        - CLASH_WEIGHT x the words that contradict the theme's season or time (imagery.py),
+          or, when the theme names no season, the season the poem sets itself
+          (imagery.mixed_seasons: 黄花 in a poem of 春风)
         - STOCK_WEIGHT x the share of the poem's bigrams that are stock: the model's own
           clichés (steer.stock_bigrams) or written by half the batch.
 The last term is why a ranked poem is not the batch's most typical one: the mean
@@ -27,7 +29,7 @@ from typing import Generic, Protocol, TypeVar
 from inkmuse.core.hanzi import split_lines
 from inkmuse.models.embedded import load_originality_index
 from inkmuse.poetry.duizhang import judge_poem_duizhang
-from inkmuse.poetry.imagery import clashes
+from inkmuse.poetry.imagery import clashes, mixed_seasons
 
 # One keyword character found is worth about 0.1 nats a token for a three-character prompt;
 # enough to choose between fluent candidates, too little to reward stuffing.
@@ -151,7 +153,10 @@ def rank(
         lines = split_lines(cand.text)
         generated = [lines[i] for i in new_lines] if new_lines else lines
         overlaps = tuple(line for line in generated if index.contains(line))
-        contrary = [c for c in clashes(cand.text, season, time) if not set(c.word) & asked]
+        found = clashes(cand.text, season, time)
+        if season is None:  # no season asked: the poem keeps to the one it sets itself
+            found += mixed_seasons(cand.text)
+        contrary = [c for c in found if not set(c.word) & asked]
         score = cand.mean_logprob + COVERAGE_WEIGHT * cover - CLASH_WEIGHT * len(contrary)
         score -= STOCK_WEIGHT * shared[k]
         if plan:
