@@ -2,6 +2,10 @@
 
     .venv/bin/python scripts/studio_screenshots.py              # writes docs/screenshots/studio-*.png
     .venv/bin/python scripts/studio_screenshots.py --out /tmp/s # somewhere else, to look
+    .venv/bin/python scripts/studio_screenshots.py --only create-index
+
+Also takes docs/screenshots/create-index.png (the README's): the index.html that
+`inkmuse create 秋夜 思乡 --seed 7` writes, opened from disk as a person would.
 
 Starts the studio on a free loopback port with a fresh home folder (an empty library),
 drives Debian's /usr/bin/chromium through Playwright (never `playwright install`), one
@@ -13,6 +17,9 @@ to timings (the seconds beside each stage) and dates.
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -141,15 +148,42 @@ def poem_panel(tab: Any, out: Path, name: str) -> None:
     save(tab.screenshot(clip=clip, full_page=True), out / name)
 
 
+def creation_index(out: Path) -> None:
+    """The index.html of `inkmuse create 秋夜 思乡 --seed 7`, from disk (file://), whole."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as home:
+        folder = Path(home) / "creation"
+        command = [str(Path(sys.executable).parent / "inkmuse"), "create", "秋夜 思乡",
+                   "--seed", SEED, "--out", str(folder), "--no-library"]  # fmt: skip
+        subprocess.run(command, check=True, env={**os.environ, "INKMUSE_HOME": home})
+        with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
+            context = pw.chromium.launch_persistent_context(
+                profile, executable_path=str(CHROMIUM), headless=True, locale="zh-CN",
+                viewport={"width": 900, "height": 900}, args=FLAGS,
+            )  # fmt: skip
+            try:
+                tab = context.new_page()
+                tab.goto((folder / "index.html").as_uri())
+                tab.wait_for_load_state("load")
+                save(tab.screenshot(full_page=True), out / "create-index.png")
+            finally:
+                context.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=["create-index"], help="take just this one")
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     if not CHROMIUM.exists():
         raise SystemExit("needs Debian's chromium: apt-get install chromium")
 
+    creation_index(out)
+    if args.only:
+        return
     with tempfile.TemporaryDirectory() as home, studio(Path(home)) as url:
         # 1. The poem panel after writing, with the plan the poet followed (zh, desktop).
         with page(url, "zh", DESKTOP) as tab:
