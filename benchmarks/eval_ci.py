@@ -53,10 +53,9 @@ LONG_YUSHENG = {
 }
 
 
-def load_anthology(as_filed: bool, errata: bool = True) -> list[tuple[str, str, str]]:
+def load_anthology(as_filed: bool) -> list[tuple[str, str, str]]:
     """(tune as tagged, author, text) for every ci of 宋词三百首: the text of its 全宋词
-    copy, which keeps the characters the anthology file lost, unless `as_filed`, with the
-    misprints both copies share set right (songci.ERRATA) unless not `errata`."""
+    copy, which keeps the characters the anthology file lost, unless `as_filed`."""
     if not (CORPUS / "songci" / "宋词三百首.json").exists():
         sys.exit(f"corpus not found under {CORPUS}: run `make corpus` first")
     anthology = read_anthology()
@@ -65,8 +64,6 @@ def load_anthology(as_filed: bool, errata: bool = True) -> list[tuple[str, str, 
     out = []
     for ci, copy in zip(anthology, copies, strict=True):
         text = ci.text if copy is None else song[copy].text
-        if errata:
-            text, _ = correct(ci.author, text)
         out.append((ci.rhythmic, ci.author, _ANNOTATION.sub("", text)))
     return out
 
@@ -128,6 +125,11 @@ def flip_test(passing: list[tuple[str, CiReport]]) -> tuple[int, int, list[str]]
     return caught, flips, missed
 
 
+def _longyusheng_lines(ref: str) -> list[str]:
+    """A 定格 as typed above, split into its lines of tone marks."""
+    return [x for x in ref.replace("(韵)", "").replace("。", "，").split("，") if x]
+
+
 def compare_long(show: bool) -> None:
     """Position by position: the derived 正体 against 龙榆生's 定格."""
     print("\nderived 正体 against 龙榆生《唐宋词格律》 (strict = 平/仄, free = 中/⊕/⊖):")
@@ -135,8 +137,7 @@ def compare_long(show: bool) -> None:
         derived = find_tune(tune)
         assert derived is not None
         v = derived.variants[0]
-        marks = ref.replace("(韵)", "")
-        lines = [x for x in marks.replace("。", "，").split("，") if x]
+        lines = _longyusheng_lines(ref)
         ref_pattern = "".join(lines)
         ref_rhymes = {i for i, x in enumerate(ref.replace("。", "，").split("，")) if "(韵)" in x}
         if [len(x) for x in lines] != list(v.lengths):
@@ -171,8 +172,7 @@ def against_longyusheng(poems: list[tuple[str, str, str]]) -> None:
         tune = tune_of(tag)
         if tune not in LONG_YUSHENG:
             continue
-        lines = [x for x in LONG_YUSHENG[tune].replace("(韵)", "").replace("。", "，").split("，")]
-        pattern = "".join(lines)
+        pattern = "".join(_longyusheng_lines(LONG_YUSHENG[tune]))
         body = "".join(split_poem(text).lines)
         if len(body) != len(pattern):
             continue  # another shape (a 衬字, a 又一体): 龙榆生's 定格 cannot hold it
@@ -279,9 +279,11 @@ def main() -> None:
         help="read the anthology file's own text, with the characters it lost",
     )
     args = parser.parse_args()
-    poems = load_anthology(args.as_filed)
+    as_printed = load_anthology(args.as_filed)
+    # The misprints both copies share set right (songci.ERRATA); the count as printed too.
+    poems = [(tag, author, correct(author, text)) for tag, author, text in as_printed]
     j = judge(poems)
-    printed = judge(load_anthology(args.as_filed, errata=False))
+    printed = judge(as_printed)
     covered, passed = j.covered, j.passed
     print(f"宋词三百首: {len(poems)} ci, {covered} of covered tunes")
     print(

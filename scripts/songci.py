@@ -78,14 +78,12 @@ def read_anthology() -> list[SongCi]:
     return _read(CORPUS / "宋词三百首.json")
 
 
-def correct(author: str, text: str) -> tuple[str, int]:
-    """The text with the ERRATA of its author set right, and how many were."""
-    fixed = 0
+def correct(author: str, text: str) -> str:
+    """The text with the ERRATA of its author set right."""
     for who, printed, written in ERRATA:
-        if who == author and printed in text:
+        if who == author:
             text = text.replace(printed, written)
-            fixed += 1
-    return text, fixed
+    return text
 
 
 def match_anthology(song: list[SongCi], anthology: list[SongCi]) -> list[int | None]:

@@ -91,9 +91,14 @@ def studio(home: Path) -> Iterator[str]:
 
 @contextmanager
 def page(
-    url: str, lang: str, viewport: dict[str, int], init_script: str | None = None
+    url: str,
+    lang: str,
+    viewport: dict[str, int],
+    init_script: str | None = None,
+    ready: str | None = "body[data-ready='1']",
 ) -> Iterator[Any]:
-    """A fresh Chromium profile on the studio in `lang` (zh or en); fails on a page error."""
+    """A fresh Chromium profile on `url` in `lang` (zh or en), once `ready` is on the page
+    (the studio's mark; None for a plain page); fails on a page error."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
@@ -111,7 +116,8 @@ def page(
             if init_script:
                 tab.add_init_script(init_script)
             tab.goto(url)
-            tab.wait_for_selector("body[data-ready='1']")
+            if ready:
+                tab.wait_for_selector(ready)
             yield tab
             if errors:
                 raise RuntimeError(f"page errors: {errors}")
@@ -150,25 +156,14 @@ def poem_panel(tab: Any, out: Path, name: str) -> None:
 
 def creation_index(out: Path) -> None:
     """The index.html of `inkmuse create 秋夜 思乡 --seed 7`, from disk (file://), whole."""
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as home:
         folder = Path(home) / "creation"
         command = [str(Path(sys.executable).parent / "inkmuse"), "create", "秋夜 思乡",
                    "--seed", SEED, "--out", str(folder), "--no-library"]  # fmt: skip
         subprocess.run(command, check=True, env={**os.environ, "INKMUSE_HOME": home})
-        with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-            context = pw.chromium.launch_persistent_context(
-                profile, executable_path=str(CHROMIUM), headless=True, locale="zh-CN",
-                viewport={"width": 900, "height": 900}, args=FLAGS,
-            )  # fmt: skip
-            try:
-                tab = context.new_page()
-                tab.goto((folder / "index.html").as_uri())
-                tab.wait_for_load_state("load")
-                save(tab.screenshot(full_page=True), out / "create-index.png")
-            finally:
-                context.close()
+        viewport = {"width": 900, "height": 900}
+        with page((folder / "index.html").as_uri(), "zh", viewport, ready=None) as tab:
+            save(tab.screenshot(full_page=True), out / "create-index.png")
 
 
 def main() -> None:

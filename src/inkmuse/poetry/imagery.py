@@ -109,13 +109,9 @@ def clashes(text: str, season: str | None = None, time: str | None = None) -> li
     words = contrary_words(season, time)
     if not words:
         return []
+    text = _masked(text)
     found: list[Clash] = []
     covered: set[int] = set()
-    for word in NOT_THE_SEASON:
-        start = text.find(word)
-        while start >= 0:
-            covered.update(range(start, start + len(word)))
-            start = text.find(word, start + 1)
     for size in (2, 1):
         for i in range(len(text) - size + 1):
             word = text[i : i + size]
@@ -128,14 +124,20 @@ def clashes(text: str, season: str | None = None, time: str | None = None) -> li
     return found
 
 
+def _masked(text: str) -> str:
+    """The text with the words that name no season (千秋, 秋千 ...) blanked out, so no
+    marker is read inside them."""
+    for word in NOT_THE_SEASON:
+        text = text.replace(word, "\0" * len(word))
+    return text
+
+
 def own_season(text: str) -> str | None:
     """The season a poem sets itself in when no theme names one: the season whose markers
     (lexicon words and the season's name) weigh most in it, the earliest on a tie; None
     when it names none."""
     lex = lexicon()
-    masked = text
-    for word in NOT_THE_SEASON:
-        masked = masked.replace(word, "\0" * len(word))
+    masked = _masked(text)
     weight: dict[str, float] = {}
     first: dict[str, int] = {}
     for season in SEASONS:
