@@ -24,8 +24,21 @@ model finds others (夜夜, 四海, 夕阳, 明朝 for poet-v2: 34, 36, 43, 29 t
 against 1, 5, 5, 4 in as many real ones), and a bigram still written MIN_RATIO times too
 often has PENALTY_SCALE x log of its new ratio added to its penalty (capped as before).
 
+Then the characters the model draws too rarely (FRESH_ROUNDS rounds of FRESH_POEMS, as
+the poet writes): each step's draw distribution is summed over every candidate, and a
+character real poets write more often than the poet draws it gains FRESH_SCALE x log of
+that ratio (at most FRESH_CAP, summed over the rounds: the second round measures the draw
+under the first round's gains). The gain is added after the min-p cut (decode.sample_ids),
+so it moves the draw among plausible characters only. And each character's surprisal under
+the real poems' frequencies, less their mean per character, for the ranking's rarity term.
+
+    .venv/bin/python scripts/build_stock_bigrams.py --model poet-v2 --fresh-only  # 1.5 min
+
+keeps the table's bigrams and favourites and rebuilds only these two.
+
 Writes src/inkmuse/poetry/data/stock-<model>.json:
-{"bigrams": {"万里": 1.2, ...}, "chars": {"风": 0.4, ...}, ...}.
+{"bigrams": {"万里": 1.2, ...}, "chars": {"风": 0.4, ...}, "fresh": {"屦": 2.3, ...},
+ "surprisal": {"之": -2.9, "蛩": 4.1, ...}, ...}.
 """
 
 from __future__ import annotations
@@ -51,6 +64,11 @@ CHAR_MIN_RATIO = 1.3
 CHAR_SCALE = 1.0
 CHAR_MAX_PENALTY = 1.5
 ROUNDS = 2
+FRESH_ROUNDS = 2
+FRESH_POEMS = 1024
+FRESH_SCALE = 1.0
+FRESH_CAP = 3.0
+FRESH_MIN = 0.05  # smaller gains are left out of the table
 
 
 def main() -> int:
@@ -63,6 +81,7 @@ def main() -> int:
     p.add_argument("--poems", type=int, default=POEMS)
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--rounds", type=int, default=ROUNDS, help=f"default {ROUNDS} (see above)")
+    p.add_argument("--fresh-only", action="store_true", help="keep bigrams and favourites")
     args = p.parse_args()
     if not CORPUS.exists():
         sys.exit("corpus v1 missing: run training/prepare_corpus.py")
@@ -71,6 +90,12 @@ def main() -> int:
     real_total = sum(real.values())
     real_chars = Counter(c for row in rows for line in split_lines(row["text"]) for c in line)
     poet = load_poet(args.model)
+    path = OUT / f"stock-{args.model}.json"
+    if args.fresh_only:
+        out = json.loads(path.read_text(encoding="utf-8"))
+        add_fresh(out, poet, rows, real_chars, args.seed)
+        path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        return 0
     stock: dict[str, float] = {}
     chars: dict[str, float] = {}
     counts: Counter[str] = Counter()
@@ -105,7 +130,7 @@ def main() -> int:
         "char_scale": CHAR_SCALE,
         "chars": chars,
     }
-    path = OUT / f"stock-{args.model}.json"
+    add_fresh(out, poet, rows, real_chars, args.seed)
     path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     top = list(ordered)[:30]
     print(f"{len(ordered)} stock bigrams -> {path}")
@@ -117,6 +142,39 @@ def main() -> int:
     return 0
 
 
+def add_fresh(
+    out: dict[str, Any], poet: Any, rows: list[dict[str, Any]], real: Counter[str], seed: int
+) -> None:
+    """Put the under-drawn characters' gains ("fresh") and every character's centred real
+    surprisal ("surprisal") into the table `out`, sampling with its bigrams and favourites."""
+    import numpy as np
+
+    vocab = poet.vocab
+    counts = np.array([real.get(ch, 0) for ch in vocab.itos], dtype=np.float64)
+    p_real = counts / counts.sum()
+    gain = np.zeros(len(vocab))
+    for round_ in range(FRESH_ROUNDS):
+        tally = np.zeros(len(vocab))
+        fresh = {vocab.itos[i]: float(g) for i, g in enumerate(gain) if g > 0}
+        sample(poet, rows, FRESH_POEMS, seed + ROUNDS + round_, out["bigrams"], out["chars"],
+               fresh=fresh, tally=tally)  # fmt: skip
+        ratio = np.log((p_real + 1e-7) / (tally / tally.sum() + 1e-7))
+        gain = np.where(counts > 0, np.clip(gain + FRESH_SCALE * ratio, 0.0, FRESH_CAP), 0.0)
+        print(f"fresh round {round_ + 1}: {int((gain >= 1).sum())} characters gain 1+ nats")
+    order = np.argsort(-gain, kind="stable")
+    out["fresh_scale"], out["fresh_cap"] = FRESH_SCALE, FRESH_CAP
+    out["fresh"] = {vocab.itos[i]: round(float(gain[i]), 2) for i in order if gain[i] >= FRESH_MIN}
+    # Add-one over the vocabulary, so a character real poets never wrote stays finite.
+    info = -np.log((counts + 1) / (counts.sum() + len(vocab)))
+    mean = float((counts * info).sum() / counts.sum())
+    out["surprisal_mean"] = round(mean, 3)
+    out["surprisal"] = {
+        ch: round(float(info[i] - mean), 2) for i, ch in enumerate(vocab.itos) if real.get(ch)
+    }
+    top = " ".join(f"{vocab.itos[i]}{gain[i]:.1f}" for i in order[:30])
+    print(f"{len(out['fresh'])} characters gain after the cut: {top}")
+
+
 def sample(
     poet: Any,
     rows: list[dict[str, Any]],
@@ -124,10 +182,14 @@ def sample(
     seed: int,
     stock: dict[str, float] | None,
     chars: dict[str, float],
+    *,
+    fresh: dict[str, float] | None = None,
+    tally: Any = None,
 ) -> tuple[Counter[str], Counter[str], int]:
     """Bigram and character counts of `poems` unranked candidates for requests drawn from
     `rows`: bare (stock None: the model's own habits) or steered as in use, with the line
-    plan, the stock penalties and the favourite characters."""
+    plan, the stock penalties, the favourite characters and the fresh gains; tally (an
+    array over the vocabulary) receives every step's draw distribution."""
     from inkmuse.core.hanzi import split_lines
     from inkmuse.poetry.forms import get_form
     from inkmuse.poetry.generate.decode import decode_batch
@@ -149,9 +211,11 @@ def sample(
             plan = plan_lines(tuple(words), lines, seed=rng.randrange(1 << 30)) if words else None
             steer = Steering.build(
                 poet.vocab, words, season=None, time=None, plan=plan.words if plan else None,
-                stock=stock, favourites=chars,
+                stock=stock, favourites=chars, fresh=fresh,
             )  # fmt: skip
-        batch = decode_batch(poet, specs, words, n=16, seed=rng.randrange(1 << 30), steer=steer)
+        batch = decode_batch(
+            poet, specs, words, n=16, seed=rng.randrange(1 << 30), steer=steer, tally=tally
+        )
         for cand in batch:
             generated.update(bigrams(cand.text))
             gen_chars.update(c for line in split_lines(cand.text) for c in line)

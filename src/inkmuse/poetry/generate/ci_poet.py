@@ -35,7 +35,13 @@ from inkmuse.poetry.generate.request import (
     _given_plan,
     _keywords,
 )
-from inkmuse.poetry.generate.steer import Steering, favourite_chars, stock_bigrams
+from inkmuse.poetry.generate.steer import (
+    Steering,
+    char_surprisal,
+    favourite_chars,
+    fresh_chars,
+    stock_bigrams,
+)
 from inkmuse.poetry.request import PoemRequest
 
 CI_FORM = "词"
@@ -107,7 +113,7 @@ def write_ci(request: PoemRequest, poet: EmbeddedPoet | None = None) -> CiResult
         words = line_plan.words if line_plan else None
         steer = Steering.build(
             poet.vocab, keywords, season=theme.season, time=theme.time_of_day, plan=words,
-            stock=stock, favourites=favourite_chars(poet.name),
+            stock=stock, favourites=favourite_chars(poet.name), fresh=fresh_chars(poet.name),
         )  # fmt: skip
         for attempt in range(MAX_ROUNDS):
             round_seed = seed if attempt == 0 else derive_seed(seed, "ci-round", str(attempt))
@@ -117,7 +123,7 @@ def write_ci(request: PoemRequest, poet: EmbeddedPoet | None = None) -> CiResult
             )  # fmt: skip
             ranked, rejected = rank(
                 candidates, keywords, season=theme.season, time=theme.time_of_day,
-                stock=stock, plan=words, couplets=False,
+                stock=stock, plan=words, couplets=False, surprisal=char_surprisal(poet.name),
             )  # fmt: skip
             copies += len(rejected)
             kept, report = _passing(ranked, tune)

@@ -280,7 +280,7 @@ def _decode_lower(
             mask = legal[None, :] & ~used
             clause = next(c for e, c in sorted(ends.items()) if e >= i)
             bias = steer.bias(len(clauses) + clause, None) + bonus.bonus(ch)[None, :]
-            ids = sample_ids(logits + bias, mask, temperature, rng)
+            ids = sample_ids(logits + bias, mask, temperature, rng, after_cut=steer.fresh)
             alive &= mask[np.arange(n), ids]
         total += log_softmax(logits)[np.arange(n), ids]
         tokens += 1

@@ -93,6 +93,7 @@ def decode_batch(
     steer: Steering | None = None,
     conditions: Sequence[str] = (),
     avoid: Mapping[Position, frozenset[str]] | None = None,
+    tally: np.ndarray | None = None,
 ) -> list[Candidate]:
     """Sample n poems at once; row b keeps pattern specs[b % len(specs)]. Dead rows dropped.
 
@@ -100,13 +101,14 @@ def decode_batch(
     conditions: prompt tokens of a model that has them (<宋>, <@王维>; see vocab.py).
     avoid: characters not to write at a position (a suggestion is never the character it
         replaces, nor one whose line copies the corpus).
+    tally: (vocab,) float64 that every step's draw distribution is added to (sample_ids).
     """
     if steer is None:
         steer = Steering.build(poet.vocab, keywords, season=None, time=None, plan=None)
     with single_threaded():
         return _decode(
             poet, specs, keywords, n, seed, temperature, rhymebook, rhyme_group,
-            dict(forced or {}), steer, tuple(conditions), dict(avoid or {}),
+            dict(forced or {}), steer, tuple(conditions), dict(avoid or {}), tally,
         )  # fmt: skip
 
 
@@ -123,6 +125,7 @@ def _decode(
     steer: Steering,
     conditions: tuple[str, ...],
     avoid: dict[Position, frozenset[str]],
+    tally: np.ndarray | None,
 ) -> list[Candidate]:
     vocab, runtime = poet.vocab, poet.runtime
     tables = get_tables(vocab, rhymebook)
@@ -151,10 +154,11 @@ def _decode(
     answering = answering_lines(first.line_count)
     parallel = ParallelBonus.for_vocab(vocab) if answering else None
     width = first.line_length + 1  # a line and its punctuation
+    asked = frozenset("".join(keywords))  # 冬冬: a keyword doubled is the boost, not art
     for i in range(first.line_count):
         previous = None
         for j in range(first.line_length):
-            mask = _step_mask(tables, rows, i, j, used, vocab.stoi)
+            mask = _step_mask(tables, rows, i, j, used, vocab.stoi, asked)
             for ch in avoid.get((i, j), ()):
                 if ch in vocab:
                     mask[:, vocab.stoi[ch]] = False
@@ -164,7 +168,9 @@ def _decode(
                 bias = np.repeat(bias, n, axis=0) if bias.shape[0] != n else bias
                 for b, row in enumerate(rows):
                     bias[b] += parallel.bonus(row.chars[(i - 1) * width + j])
-            ids = sample_ids(logits + bias, mask, temperature, rng)
+            ids = sample_ids(
+                logits + bias, mask, temperature, rng, after_cut=steer.fresh, tally=tally
+            )
             want = forced.get((i, j))
             feed = np.empty(n, dtype=np.int64)
             for b, row in enumerate(rows):
@@ -221,15 +227,20 @@ def _step_mask(
     j: int,
     used: np.ndarray,
     stoi: Mapping[str, int],
+    asked: frozenset[str],
 ) -> np.ndarray:
-    """(rows, vocab) mask of the characters each row may take at line i, position j."""
+    """(rows, vocab) mask of the characters each row may take at line i, position j.
+
+    A 叠字 is never a keyword's character: its boost counts twice and the word turns into
+    another (冬 for winter doubled is 冬冬, a drum).
+    """
     may_ping = np.array([any(t[j] == "平" for t in r.open_options) for r in rows])[:, None]
     may_ze = np.array([any(t[j] == "仄" for t in r.open_options) for r in rows])[:, None]
     legal = tables.han[None, :] & ((tables.ping & may_ping) | (tables.ze & may_ze))
     mask = legal & ~used
     for b, row in enumerate(rows):
         double = may_double(row.chars, j)
-        if double is not None and double in stoi:
+        if double is not None and double not in asked and double in stoi:
             k = stoi[double]
             mask[b, k] = legal[b, k]
     for b, row in enumerate(rows):
@@ -293,7 +304,13 @@ def _keeps_word_readings(row: _Row, i: int, j: int, ch: str, forced: bool) -> bo
 
 
 def sample_ids(
-    logits: np.ndarray, mask: np.ndarray | None, temperature: float, rng: np.random.Generator
+    logits: np.ndarray,
+    mask: np.ndarray | None,
+    temperature: float,
+    rng: np.random.Generator,
+    *,
+    after_cut: np.ndarray | None = None,
+    tally: np.ndarray | None = None,
 ) -> np.ndarray:
     """One id per row: min-p sampling over the legal ids (Gumbel-max, seeded).
 
@@ -301,6 +318,12 @@ def sample_ids(
     times that of the row's most likely legal id; temperature 0 is greedy. Cheap (a max and
     a comparison, no sorting) and the noise is drawn in a fixed order, so a seed gives the
     same poem every run.
+
+    after_cut: (vocab,) added, after temperature, to the ids that survive the cut: it moves
+    the draw among the characters the model finds plausible and never lets another in
+    (steer.fresh_chars: the characters this model writes less often than real poets).
+    tally: (vocab,) float64 that each row's draw distribution is added to (the stock-table
+    builder reads from it what the poet really draws).
     """
     scores = logits if mask is None else np.where(mask, logits, -np.inf)
     if temperature <= 0:
@@ -308,8 +331,21 @@ def sample_ids(
         return greedy
     scaled = scores / np.float32(temperature)
     top = scaled.max(axis=1, keepdims=True)
-    rows, cols = np.nonzero(scaled >= top - np.float32(-np.log(MIN_P)))
+    keep = scaled >= top - np.float32(-np.log(MIN_P))
+    final = scaled if after_cut is None else scaled + after_cut[None, :]
+    if tally is not None:
+        _add_draw(tally, np.where(keep, final, -np.inf))
+    rows, cols = np.nonzero(keep)
     noisy = np.full(scaled.shape, -np.inf, dtype=np.float64)
-    noisy[rows, cols] = scaled[rows, cols] + rng.gumbel(size=rows.size)
+    noisy[rows, cols] = final[rows, cols] + rng.gumbel(size=rows.size)
     picked: np.ndarray = np.argmax(noisy, axis=1)
     return picked
+
+
+def _add_draw(tally: np.ndarray, kept: np.ndarray) -> None:
+    """Add each row's sampling distribution (softmax over its surviving ids) to tally; rows
+    with nothing legal add nothing."""
+    kept = kept[np.isfinite(kept.max(axis=1))].astype(np.float64)
+    if kept.size:
+        p = np.exp(kept - kept.max(axis=1, keepdims=True))
+        tally += (p / p.sum(axis=1, keepdims=True)).sum(axis=0)

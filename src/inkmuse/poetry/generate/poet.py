@@ -20,7 +20,13 @@ from inkmuse.poetry.generate.decode import Candidate, decode_batch
 from inkmuse.poetry.generate.lineplan import LinePlan, plan_lines
 from inkmuse.poetry.generate.rank import Ranked, rank
 from inkmuse.poetry.generate.request import Plan, plan_request
-from inkmuse.poetry.generate.steer import Steering, favourite_chars, stock_bigrams
+from inkmuse.poetry.generate.steer import (
+    Steering,
+    char_surprisal,
+    favourite_chars,
+    fresh_chars,
+    stock_bigrams,
+)
 from inkmuse.poetry.request import PoemRequest
 
 # Rounds of sampling before giving up: a round fails only when every row hits a dead end
@@ -72,6 +78,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         plan=line_plan.words if line_plan else None,
         stock=stock,
         favourites=favourite_chars(plan.poet.name),
+        fresh=fresh_chars(plan.poet.name),
     )
     kept: list[Ranked[Candidate]] = []
     copies = 0
@@ -94,6 +101,7 @@ def write_poem(request: PoemRequest, poet: EmbeddedPoet | None = None) -> PoemRe
         kept, rejected = rank(
             candidates, plan.keywords, new_lines, season=plan.season, time=plan.time,
             stock=stock, plan=line_plan.words if line_plan else None,
+            surprisal=char_surprisal(plan.poet.name),
         )  # fmt: skip
         copies += len(rejected)
         if kept:

@@ -13,6 +13,11 @@ model's own judgement of fluency stays what it is):
 - minus FAVOURITE_WEIGHT x the model's favourite-character penalty (the same table's
   "chars": 风, 花, 春 ...) at every step, unless the person's words or the plan hold it.
 
+And after the min-p cut (decode.sample_ids), `fresh`: the characters the model draws less
+often than real poets write them (the table's "fresh": 屦, 砌, 樵 ...) gain what the
+table gives them, so among the characters the model finds plausible at a step the rarer
+word is drawn more often; none that the cut left out comes back.
+
     >>> from inkmuse.models.embedded import load_poet
     >>> vocab = load_poet().vocab
     >>> steer = Steering.build(vocab, ("秋夜",), season="autumn", time="night", plan=None)
@@ -66,6 +71,19 @@ def stock_bigrams(model: str) -> dict[str, float]:
     return bigrams
 
 
+def fresh_chars(model: str) -> dict[str, float]:
+    """A model's under-drawn characters and their gain after the cut (nats); {} without one."""
+    fresh: dict[str, float] = _stock_table(model).get("fresh", {})
+    return fresh
+
+
+def char_surprisal(model: str) -> dict[str, float]:
+    """-log of each vocabulary character's frequency in real poems, less the real poems' mean
+    per character (nats; what the ranking's rarity term reads); {} without a table."""
+    surprisal: dict[str, float] = _stock_table(model).get("surprisal", {})
+    return surprisal
+
+
 def favourite_chars(model: str) -> dict[str, float]:
     """A model's over-used characters and their penalties (nats); empty without a table."""
     chars: dict[str, float] = _stock_table(model).get("chars", {})
@@ -78,6 +96,7 @@ class Steering:
     lines: tuple[np.ndarray, ...]  # (vocab,) per line: its plan word's boost
     # previous char id -> (ids a contrary or stock bigram would complete, their penalties)
     after: dict[int, tuple[np.ndarray, np.ndarray]]
+    fresh: np.ndarray | None = None  # (vocab,) float32 added after the cut (sample_ids)
 
     @classmethod
     def build(
@@ -90,6 +109,7 @@ class Steering:
         plan: Sequence[str] | None,
         stock: dict[str, float] | None = None,
         favourites: dict[str, float] | None = None,
+        fresh: dict[str, float] | None = None,
     ) -> Steering:
         size = len(vocab)
         base = np.zeros(size, dtype=np.float32)
@@ -126,7 +146,13 @@ class Steering:
             k: (np.array(list(v), dtype=np.intp), np.array(list(v.values()), dtype=np.float32))
             for k, v in after.items()
         }
-        return cls(base, tuple(lines), table)
+        gain = None
+        if fresh:
+            gain = np.zeros(size, dtype=np.float32)
+            for ch, value in fresh.items():
+                if ch in vocab:
+                    gain[vocab.stoi[ch]] = value
+        return cls(base, tuple(lines), table, gain)
 
     def bias(self, line: int, previous: np.ndarray | None) -> np.ndarray:
         """(rows, vocab) to add to the logits at a step of `line`; previous: each row's last
