@@ -22,14 +22,21 @@ def test_marker_words_are_the_ones_a_reader_would_name() -> None:
 
 def test_another_season_by_name_or_by_image_contradicts() -> None:
     words = [c.word for c in clashes("寒食东风御柳斜，江城春色满天涯。", season="autumn")]
-    assert words == ["寒食", "春"]
+    # 东风 and 御柳 are spring's below SEASON_MARK: counted in autumn, the opposite season
+    assert words == ["寒食", "东风", "御柳", "春色"]
     assert clashes("寒食东风御柳斜，", season="spring") == []
+
+
+def test_the_opposite_season_is_held_to_a_lower_mark() -> None:
+    heat = [c.word for c in clashes("冬热暑风微，地旱炎炎甚。", season="winter")]
+    assert "暑" in heat and "炎" in heat
+    assert clashes("残暑蝉催尽，", season="autumn") == []  # autumn keeps the last heat
 
 
 def test_the_season_ahead_and_the_years_are_not_the_season() -> None:
     assert clashes("梅花先报一枝春，", season="winter") == []  # winter looks to spring
     assert clashes("千秋万岁名，", season="spring") == []  # 千秋: the ages
-    assert [c.word for c in clashes("秋风起兮，", season="spring")] == ["秋"]
+    assert [c.word for c in clashes("秋风起兮，", season="spring")] == ["秋风"]
 
 
 def test_daylight_in_a_night_poem() -> None:
@@ -41,7 +48,7 @@ def test_daylight_in_a_night_poem() -> None:
 def test_a_poem_with_no_season_asked_keeps_the_one_it_sets() -> None:
     autumn = "秋风落叶满长安，寒食东风御柳斜。"  # 秋风 落叶 秋 outweigh 寒食
     assert own_season(autumn) == "autumn"
-    assert [c.word for c in mixed_seasons(autumn)] == ["寒食"]
+    assert [c.word for c in mixed_seasons(autumn)] == ["寒食", "东风", "御柳"]
     assert own_season("床前明月光，疑是地上霜。") is None
     assert mixed_seasons("床前明月光，疑是地上霜。") == []
     assert mixed_seasons("千秋万岁名，春风又绿江南岸。") == []  # 千秋 is the ages

@@ -35,6 +35,13 @@ TIME_MARK = 0.85
 SEASON_NAMES = {"spring": "春", "summer": "夏", "autumn": "秋", "winter": "冬"}
 NEXT_SEASON = {"spring": "summer", "summer": "autumn", "autumn": "winter", "winter": "spring"}
 NOT_THE_SEASON = ("千秋", "春秋", "三秋", "青春", "秋千", "万春", "长春", "宜春", "阳春", "夏侯")
+# The opposite season (summer for a winter poem, spring for an autumn one) is held to a
+# lower mark: 暑 and 炎 are 72-74% summer's, below SEASON_MARK because autumn poems keep
+# them (残暑), but they have no place in a winter poem. Measured over the 50 winter
+# requests of benchmarks/eval_poet_real.py: poet-v2 wrote 炎 or 暑 in 23 (冬热暑风微,
+# 地旱炎炎甚), real poems in none (docs/poet.md).
+OPPOSITE_SEASON = {"spring": "autumn", "summer": "winter", "autumn": "spring", "winter": "summer"}
+OPPOSITE_MARK = 0.7
 # The times of day whose opposite the lexicon can tell: a night poem wants no daylight.
 OPPOSITE_TIME = {"night": "day"}
 
@@ -79,16 +86,19 @@ def contrary_words(
     """Every marker word that contradicts the asked season and time, with what it marks.
 
     A word that also marks the asked season (雪 is winter's, and no clash in a winter poem
-    even if another table lists it) is left out.
+    even if another table lists it) is left out. The opposite season's words count from
+    OPPOSITE_MARK (unless a level is given for all).
     """
     lex = lexicon() if level is None else lexicon(level, level)
+    wide = lexicon(OPPOSITE_MARK, TIME_MARK) if level is None else lex
     own = set(lex.season.get(season or "", {})) | set(lex.time.get(time or "", {}))
     out: dict[str, Clash] = {}
     if season in SEASONS:
         for other in SEASONS:
             if other == season:
                 continue
-            for word, share in lex.season.get(other, {}).items():
+            table = wide if other == OPPOSITE_SEASON[season] else lex
+            for word, share in table.season.get(other, {}).items():
                 if word not in own:
                     out.setdefault(word, Clash(word, other, season, share))
             if other != NEXT_SEASON[season]:
