@@ -74,7 +74,6 @@ FRESH_MIN = 0.05  # smaller gains are left out of the table
 def main() -> int:
     from inkmuse.core.hanzi import split_lines
     from inkmuse.models.embedded import load_poet
-    from inkmuse.poetry.generate.rank import line_bigrams as bigrams
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--model", default="poet-v1")
@@ -86,16 +85,27 @@ def main() -> int:
     if not CORPUS.exists():
         sys.exit("corpus v1 missing: run training/prepare_corpus.py")
     rows = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
-    real = Counter(g for row in rows for g in bigrams(row["text"]))
-    real_total = sum(real.values())
     real_chars = Counter(c for row in rows for line in split_lines(row["text"]) for c in line)
     poet = load_poet(args.model)
     path = OUT / f"stock-{args.model}.json"
     if args.fresh_only:
         out = json.loads(path.read_text(encoding="utf-8"))
-        add_fresh(out, poet, rows, real_chars, args.seed)
-        path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        return 0
+    else:
+        out = habits(args, poet, rows, real_chars)
+    add_fresh(out, poet, rows, real_chars, args.seed)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"-> {path}")
+    return 0
+
+
+def habits(
+    args: argparse.Namespace, poet: Any, rows: list[dict[str, Any]], real_chars: Counter[str]
+) -> dict[str, Any]:
+    """The table's stock bigrams and favourite characters, over args.rounds rounds."""
+    from inkmuse.poetry.generate.rank import line_bigrams as bigrams
+
+    real = Counter(g for row in rows for g in bigrams(row["text"]))
+    real_total = sum(real.values())
     stock: dict[str, float] = {}
     chars: dict[str, float] = {}
     counts: Counter[str] = Counter()
@@ -118,7 +128,13 @@ def main() -> int:
             chars = favourite_chars(gen_chars, real_chars)
         print(f"round {round_ + 1}: {written} poems, {grown} bigrams over {MIN_RATIO}x real")
     ordered = dict(sorted(stock.items(), key=lambda kv: -counts[kv[0]]))
-    out = {
+    print(f"{len(ordered)} stock bigrams")
+    print(" ".join(f"{g}({counts[g]}/{real[g]})" for g in list(ordered)[:30]))
+    print(
+        f"{len(chars)} favourite characters: "
+        + " ".join(f"{c}{v}" for c, v in list(chars.items())[:40])
+    )
+    return {
         "model": args.model,
         "built_by": "scripts/build_stock_bigrams.py",
         "poems": args.poems,
@@ -130,16 +146,6 @@ def main() -> int:
         "char_scale": CHAR_SCALE,
         "chars": chars,
     }
-    add_fresh(out, poet, rows, real_chars, args.seed)
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    top = list(ordered)[:30]
-    print(f"{len(ordered)} stock bigrams -> {path}")
-    print(" ".join(f"{g}({counts[g]}/{real[g]})" for g in top))
-    print(
-        f"{len(chars)} favourite characters: "
-        + " ".join(f"{c}{v}" for c, v in list(chars.items())[:40])
-    )
-    return 0
 
 
 def add_fresh(

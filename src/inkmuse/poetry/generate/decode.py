@@ -331,21 +331,23 @@ def sample_ids(
         return greedy
     scaled = scores / np.float32(temperature)
     top = scaled.max(axis=1, keepdims=True)
-    keep = scaled >= top - np.float32(-np.log(MIN_P))
-    final = scaled if after_cut is None else scaled + after_cut[None, :]
-    if tally is not None:
-        _add_draw(tally, np.where(keep, final, -np.inf))
-    rows, cols = np.nonzero(keep)
+    rows, cols = np.nonzero(scaled >= top - np.float32(-np.log(MIN_P)))
+    kept = scaled[rows, cols]  # only the survivors gain: the cut is already made
+    if after_cut is not None:
+        kept = kept + after_cut[cols]
     noisy = np.full(scaled.shape, -np.inf, dtype=np.float64)
-    noisy[rows, cols] = final[rows, cols] + rng.gumbel(size=rows.size)
+    if tally is not None:
+        noisy[rows, cols] = kept
+        _add_draw(tally, noisy)
+    noisy[rows, cols] = kept + rng.gumbel(size=rows.size)
     picked: np.ndarray = np.argmax(noisy, axis=1)
     return picked
 
 
 def _add_draw(tally: np.ndarray, kept: np.ndarray) -> None:
-    """Add each row's sampling distribution (softmax over its surviving ids) to tally; rows
-    with nothing legal add nothing."""
-    kept = kept[np.isfinite(kept.max(axis=1))].astype(np.float64)
+    """Add each row's sampling distribution (softmax over its surviving ids, -inf elsewhere)
+    to tally; rows with nothing legal add nothing."""
+    kept = kept[np.isfinite(kept.max(axis=1))]
     if kept.size:
         p = np.exp(kept - kept.max(axis=1, keepdims=True))
         tally += (p / p.sum(axis=1, keepdims=True)).sum(axis=0)
