@@ -226,10 +226,7 @@ def _decode(
         else:
             mask = _mask(tables, rows, slot, used, opens, vocab, asked)
             bias = steer.bias(slot.line, previous)
-            feed = sample_ids(
-                logits + bias, mask, temperature, rng, after_cut=steer.fresh,
-                widen=slot.rhyme is None,  # the rhyme keeps the plain cut (decode.FRESH_IN_CUT)
-            )  # fmt: skip
+            feed = sample_ids(logits + bias, mask, temperature, rng, after_cut=steer.fresh)
             for b, row in enumerate(rows):
                 row.alive = row.alive and bool(mask[b, feed[b]])
             chosen = [vocab.itos[i] for i in feed]

@@ -45,15 +45,6 @@ from inkmuse.poetry.word_readings import words_ending_at
 # sampling): the long tail of a 7,000-character vocabulary is where nonsense lives, and
 # unlike a fixed top-k the cut adapts to how sure the model is.
 MIN_P = 0.05
-# A character the poet draws less often than real poets write it (steer.fresh_chars: a gain
-# of up to 3 nats) may pass the cut by FRESH_IN_CUT x its gain: at 0.3 and the largest gain
-# it needs 2% of the best one's probability instead of 5%. Lowering MIN_P for every
-# character (0.03) read clearly worse, 1.73 against 2.10: it let in the model's worst
-# guesses; this lets in only characters real poets use more than the model. Not at a line's
-# last character (the rhyme): widened there, rare rhymes that make no sense came in (泪不华,
-# 叹如瓜) and no distinct character was gained. 200 requests (docs/poet.md): distinct
-# characters 1,702 -> 1,830 (real 1,852), the chosen poems' log-prob -2.800 -> -2.846.
-FRESH_IN_CUT = 0.3
 # What is added to the logits when sampling (never when scoring): the keywords' characters,
 # each line's plan word, minus imagery that contradicts the theme. See steer.py.
 
@@ -178,9 +169,8 @@ def _decode(
                 for b, row in enumerate(rows):
                     bias[b] += parallel.bonus(row.chars[(i - 1) * width + j])
             ids = sample_ids(
-                logits + bias, mask, temperature, rng, after_cut=steer.fresh, tally=tally,
-                widen=j < first.line_length - 1,  # a line's last character: see FRESH_IN_CUT
-            )  # fmt: skip
+                logits + bias, mask, temperature, rng, after_cut=steer.fresh, tally=tally
+            )
             want = forced.get((i, j))
             feed = np.empty(n, dtype=np.int64)
             for b, row in enumerate(rows):
@@ -321,7 +311,6 @@ def sample_ids(
     *,
     after_cut: np.ndarray | None = None,
     tally: np.ndarray | None = None,
-    widen: bool = True,
 ) -> np.ndarray:
     """One id per row: min-p sampling over the legal ids (Gumbel-max, seeded).
 
@@ -330,10 +319,9 @@ def sample_ids(
     a comparison, no sorting) and the noise is drawn in a fixed order, so a seed gives the
     same poem every run.
 
-    after_cut: (vocab,) added, after temperature, to the ids that survive the cut
-    (steer.fresh_chars: the characters this model writes less often than real poets); it
-    also widens the cut for them by FRESH_IN_CUT x the gain, so a rare character the model
-    finds nearly plausible may enter, while the rest of the tail stays out.
+    after_cut: (vocab,) added, after temperature, to the ids that survive the cut: it moves
+    the draw among the characters the model finds plausible and never lets another in
+    (steer.fresh_chars: the characters this model writes less often than real poets).
     tally: (vocab,) float64 that each row's draw distribution is added to (the stock-table
     builder reads from it what the poet really draws).
     """
@@ -343,10 +331,7 @@ def sample_ids(
         return greedy
     scaled = scores / np.float32(temperature)
     top = scaled.max(axis=1, keepdims=True)
-    cut: np.floating | np.ndarray = np.float32(-np.log(MIN_P))
-    if after_cut is not None and FRESH_IN_CUT and widen:
-        cut = cut + np.float32(FRESH_IN_CUT) * after_cut  # (vocab,): rare characters pass wider
-    rows, cols = np.nonzero(scaled >= top - cut)
+    rows, cols = np.nonzero(scaled >= top - np.float32(-np.log(MIN_P)))
     kept = scaled[rows, cols]  # only the survivors gain: the cut is already made
     if after_cut is not None:
         kept = kept + after_cut[cols]
