@@ -3,11 +3,13 @@
     .venv/bin/python scripts/build_variant_table.py
 
 A character is a variant here when it lies outside GB 2312 and a standard simplified form
-in GB 2312 exists for it, found two ways:
+in GB 2312 exists for it, found three ways:
 - OpenCC (Apache-2.0) maps it there: Japanese shinjitai through jp2t then t2s (隠 -> 隐,
   髪 -> 发), Taiwan and Hong Kong forms through tw2s and hk2s (簷 -> 檐);
 - the 第一批异体字整理表 (1955) lists it as a variant of that form (鴈 -> 雁, 疎 -> 疏, 慙 -> 惭),
-  for the classical variants OpenCC leaves alone (SUPPLEMENT below).
+  for the classical variants OpenCC leaves alone (SUPPLEMENT below);
+- or it is the old form of a character the 1956 simplification scheme changed, and OpenCC
+  does not map it (鬰 -> 郁, 鼇 -> 鳌: also in SUPPLEMENT).
 Only characters of the poet's vocabularies are considered (poet-v1 and, when present,
 poet-v2). Writes src/inkmuse/poetry/data/variants.json: {"variants": {"簷": "檐", ...}}.
 """
@@ -67,7 +69,7 @@ def main() -> int:
                 break
     out = {
         "built_by": "scripts/build_variant_table.py",
-        "sources": "OpenCC 1.x (Apache-2.0) jp2t+t2s, tw2s, hk2s; 第一批异体字整理表 (1955)",
+        "sources": "OpenCC 1.x (Apache-2.0) jp2t+t2s, tw2s, hk2s; 第一批异体字整理表 (1955); 简化字总表 (1964/1986) for 鬰 鼇 櫺",
         "variants": variants,
     }
     OUT.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
