@@ -12,8 +12,18 @@ equally (there are far more spring titles than summer ones), is a reading of how
 it marks that label. A word marks a label when it occurs in at least MIN_DF labelled poems
 and at least MARK_SHARE of its weighted share is that label's.
 
+A second table reads the seasons pairwise. The share above spreads a word over four
+labels, so a word of spring and summer (杜鹃: 67% spring's, 25% summer's) marks neither at
+85%, yet autumn poems almost never hold it (3 of 8,458). "absent" lists, for each season,
+the words its titled poems hold at most ABSENT_RATE of the time while another season's hold
+them at least ABSENT_RATIO times as often: 杜鹃, 落梅, 梨花 for autumn, 荷花, 蝉声 for spring.
+Only words of the seasons' things (物候: plants, creatures, weather, farm work, festival
+objects; PHENOLOGY below) are read this way: a word outside them that one season's titles
+happen to lack (音书, 忆昔 in the few summer titles) is the titles' accident.
+
 Writes src/inkmuse/poetry/data/imagery.json:
-    {"season": {"spring": {"桃花": 0.83, ...}, ...}, "time": {"night": {...}, "day": {...}}, ...}
+    {"season": {"spring": {"桃花": 0.83, ...}, ...}, "time": {"night": {...}, "day": {...}},
+     "absent": {"autumn": {"杜鹃": "spring", ...}, ...}, ...}
 """
 
 from __future__ import annotations
@@ -36,6 +46,23 @@ SEASON_TITLES = {
 }
 NIGHT_TITLES = ("夜", "宵")
 DAY_TITLES = ("晓", "晨", "昼", "晴", "朝日", "白日", "正午", "亭午", "午睡", "午梦", "午枕")
+# The pairwise table (see above): a word its season's poems hold in at most 0.2% of cases,
+# another season's at least 10 times as often, seen in 30+ labelled poems (80+ for a single
+# character, whose readings are broader).
+ABSENT_RATE = 0.002
+ABSENT_RATIO = 10.0
+ABSENT_MIN_DF = 30
+ABSENT_MIN_DF_CHAR = 80
+# The seasons' things, compiled here for this filter (the inkmuse team's list, no outside
+# source): flowers and trees, birds and insects, weather, farm work, festival objects.
+PHENOLOGY = set(
+    "花梅桃杏李梨棠荷莲藕芙蕖菡萏菊桂兰蕙芦荻蓼萍枫梧桐柳杨絮榆槐榴蔷薇芍牡丹樱荼醿"
+    "芽笋箨蒲菖艾茱萸橘柚橙瓜葵芹蕨"
+    "莺鶑鸎燕鹃鹂雁鸿蝉蜩蛩蟋蟀萤蛙蝶蜂鸠"
+    "雪霜露冰冻霰雹凉暖煖暑炎热融澌"
+    "蚕桑秧麦稻禾黍稷耕犁"
+    "粽屠苏爆胜禊"
+)
 # Words the labels are read from: never markers themselves beyond their own season name.
 STOP = set("，。")
 
@@ -74,6 +101,23 @@ def markers(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict
     }
 
 
+def absent(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict[str, str]]:
+    """season -> {word: the season that holds it} for the words a season's poems lack."""
+    out: dict[str, dict[str, str]] = {season: {} for season in totals}
+    for word, counts in df.items():
+        floor = ABSENT_MIN_DF_CHAR if len(word) == 1 else ABSENT_MIN_DF
+        if sum(counts.values()) < floor or not set(word) & PHENOLOGY:
+            continue
+        # Half a poem added to each count, so a word no poem of a season holds is finite.
+        rate = {label: (counts[label] + 0.5) / totals[label] for label in totals}
+        for season in totals:
+            holder = max((o for o in totals if o != season), key=lambda o: rate[o])
+            lacks = counts[season] / totals[season] <= ABSENT_RATE
+            if lacks and rate[holder] >= ABSENT_RATIO * rate[season]:
+                out[season][word] = holder
+    return {season: dict(sorted(words.items())) for season, words in out.items()}
+
+
 def main() -> int:
     if not CORPUS.exists():
         sys.exit("corpus v2 missing: run training/prepare_corpus.py and prepare_corpus_v2.py")
@@ -104,11 +148,20 @@ def main() -> int:
         "labelled_poems": {"season": dict(season_n), "time": dict(time_n)},
         "season": markers(season_df, season_n),
         "time": markers(time_df, time_n),
+        "absent_rule": {
+            "rate": ABSENT_RATE,
+            "ratio": ABSENT_RATIO,
+            "min_df": ABSENT_MIN_DF,
+            "min_df_char": ABSENT_MIN_DF_CHAR,
+        },
+        "absent": absent(season_df, season_n),
     }
     OUT.write_text(json.dumps(lexicon, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     for kind in ("season", "time"):
         for label, words in lexicon[kind].items():
             print(kind, label, len(words), " ".join(list(words)[:25]))
+    for season, words in lexicon["absent"].items():
+        print("absent", season, len(words), " ".join(list(words)[:40]))
     return 0
 
 

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from inkmuse.poetry.imagery import clashes, contrary_words, lexicon, mixed_seasons, own_season
+from inkmuse.poetry.imagery import (
+    SEASONS,
+    absent_words,
+    clashes,
+    contrary_words,
+    lexicon,
+    mixed_seasons,
+    own_season,
+)
 
 VALID = Path(__file__).resolve().parents[2] / "data/poet-corpus-v1/valid.jsonl"
 
@@ -37,6 +45,21 @@ def test_the_season_ahead_and_the_years_are_not_the_season() -> None:
     assert clashes("梅花先报一枝春，", season="winter") == []  # winter looks to spring
     assert clashes("千秋万岁名，", season="spring") == []  # 千秋: the ages
     assert [c.word for c in clashes("秋风起兮，", season="spring")] == ["秋风"]
+
+
+def test_a_season_lacks_the_things_another_season_holds() -> None:
+    # 杜鹃 is 67% spring's and 25% summer's, so it marks no season at 85%, yet 3 of 8,458
+    # autumn-titled poems hold it; 落梅 is winter's and spring's. The docs' own example.
+    line = "秋风淅淅夜蛩杵，杜鹃声断落梅歌。"
+    found = {c.word: c.marks for c in clashes(line, season="autumn")}
+    assert found == {"杜鹃": "spring", "落梅": "winter"}
+    assert [c.word for c in clashes("两岸荷香一树寒，", season="spring")] == ["荷香"]
+    assert clashes("两岸荷香一树寒，", season="summer") == []
+    assert {"杜鹃", "落梅"} <= set(absent_words("autumn"))
+    # only the seasons' things are read this way: words the few summer titles happen to
+    # lack (音书, 忆昔) are no season's
+    assert clashes("音书忆昔我心知，", season="summer") == []
+    assert all(word not in absent_words(season) for season in SEASONS for word in ("音书", "忆昔"))
 
 
 def test_daylight_in_a_night_poem() -> None:

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 SEASONS = ("spring", "summer", "autumn", "winter")
 # How strongly a word must mark a label to count (its weighted share, see the build script).
@@ -46,6 +47,12 @@ OPPOSITE_MARK = 0.7
 OPPOSITE_TIME = {"night": "day"}
 
 
+# The words a season's poems lack though another season's hold them ten times as often
+# (杜鹃, 落梅 in an autumn poem: the build script's "absent" table). Their Clash strength is
+# not a share of one label, so they are given the lowest a marker can have.
+ABSENT_STRENGTH = OPPOSITE_MARK
+
+
 @dataclass(frozen=True)
 class Clash:
     """A word of the poem that marks another season or time than the one asked for."""
@@ -63,9 +70,9 @@ class Lexicon:
 
 
 @cache
-def _table() -> dict[str, dict[str, dict[str, float]]]:
+def _table() -> dict[str, Any]:
     text = resources.files("inkmuse.poetry").joinpath("data/imagery.json").read_text("utf-8")
-    data: dict[str, dict[str, dict[str, float]]] = json.loads(text)
+    data: dict[str, Any] = json.loads(text)
     return data
 
 
@@ -80,6 +87,12 @@ def lexicon(season_level: float = SEASON_MARK, time_level: float = TIME_MARK) ->
     return Lexicon(strong(data["season"], season_level), strong(data["time"], time_level))
 
 
+def absent_words(season: str) -> dict[str, str]:
+    """The words the season's poems lack, each with the season that holds them."""
+    words: dict[str, str] = _table().get("absent", {}).get(season, {})
+    return dict(words)
+
+
 def contrary_words(
     season: str | None = None, time: str | None = None, *, level: float | None = None
 ) -> dict[str, Clash]:
@@ -87,7 +100,8 @@ def contrary_words(
 
     A word that also marks the asked season (雪 is winter's, and no clash in a winter poem
     even if another table lists it) is left out. The opposite season's words count from
-    OPPOSITE_MARK (unless a level is given for all).
+    OPPOSITE_MARK (unless a level is given for all), and the words the season's poems lack
+    (absent_words) count at every level.
     """
     lex = lexicon() if level is None else lexicon(level, level)
     wide = lexicon(OPPOSITE_MARK, TIME_MARK) if level is None else lex
@@ -103,6 +117,9 @@ def contrary_words(
                     out.setdefault(word, Clash(word, other, season, share))
             if other != NEXT_SEASON[season]:
                 out.setdefault(SEASON_NAMES[other], Clash(SEASON_NAMES[other], other, season, 1.0))
+        for word, other in absent_words(season).items():
+            if word not in own:
+                out.setdefault(word, Clash(word, other, season, ABSENT_STRENGTH))
     opposite = OPPOSITE_TIME.get(time or "")
     if opposite:
         for word, share in lex.time.get(opposite, {}).items():
