@@ -96,8 +96,10 @@ def markers(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict
             share = rate / norm
             if share >= MARK_SHARE and counts[label] >= MIN_DF // 2:
                 out[label][word] = round(share, 3)
+    # Ties by the word: the counts come from sets, whose order changes from run to run.
     return {
-        label: dict(sorted(words.items(), key=lambda kv: -kv[1])) for label, words in out.items()
+        label: dict(sorted(words.items(), key=lambda kv: (-kv[1], kv[0])))
+        for label, words in out.items()
     }
 
 
@@ -111,9 +113,10 @@ def absent(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict[
         # Half a poem added to each count, so a word no poem of a season holds is finite.
         rate = {label: (counts[label] + 0.5) / totals[label] for label in totals}
         for season in totals:
+            if counts[season] / totals[season] > ABSENT_RATE:
+                continue  # the season's own poems hold it often enough
             holder = max((o for o in totals if o != season), key=lambda o: rate[o])
-            lacks = counts[season] / totals[season] <= ABSENT_RATE
-            if lacks and rate[holder] >= ABSENT_RATIO * rate[season]:
+            if rate[holder] >= ABSENT_RATIO * rate[season]:
                 out[season][word] = holder
     return {season: dict(sorted(words.items())) for season, words in out.items()}
 

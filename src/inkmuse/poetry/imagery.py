@@ -16,9 +16,11 @@ while it writes and when it ranks, and the eval counts them (in real poems too).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 SEASONS = ("spring", "summer", "autumn", "winter")
@@ -87,10 +89,12 @@ def lexicon(season_level: float = SEASON_MARK, time_level: float = TIME_MARK) ->
     return Lexicon(strong(data["season"], season_level), strong(data["time"], time_level))
 
 
-def absent_words(season: str) -> dict[str, str]:
-    """The words the season's poems lack, each with the season that holds them."""
+@cache
+def absent_words(season: str) -> Mapping[str, str]:
+    """The words the season's poems lack, each with the season that holds them (read-only:
+    contrary_words reads it for every poem and ranked candidate, so it is not copied)."""
     words: dict[str, str] = _table().get("absent", {}).get(season, {})
-    return dict(words)
+    return MappingProxyType(words)
 
 
 def contrary_words(
