@@ -21,9 +21,16 @@ Only words of the seasons' things (物候: plants, creatures, weather, farm work
 objects; PHENOLOGY below) are read this way: a word outside them that one season's titles
 happen to lack (音书, 忆昔 in the few summer titles) is the titles' accident.
 
+The night is read the same way against every other poem: a word of the sun and the
+daylight (SUNLIGHT below: 残阳, 落晖, 太阳, 晴窗) that night-titled poems hold at most
+ABSENT_RATE of the time while the other poems hold it NIGHT_ABSENT_RATIO times as often
+is the night's "absent" too ("night" beside the seasons). Only words where a line's words
+begin (training/keywords.py, as the keyword graph reads them) are counted, so 日上 is read
+where it is the sun rising, not where 白日 meets 上.
+
 Writes src/inkmuse/poetry/data/imagery.json:
     {"season": {"spring": {"桃花": 0.83, ...}, ...}, "time": {"night": {...}, "day": {...}},
-     "absent": {"autumn": {"杜鹃": "spring", ...}, ...}, ...}
+     "absent": {"autumn": {"杜鹃": "spring", ...}, ..., "night": {"残阳": "day", ...}}, ...}
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+from keywords import candidates  # noqa: E402
+
 CORPUS = ROOT / "data/poet-corpus-v2/train.jsonl"
 OUT = ROOT / "src/inkmuse/poetry/data/imagery.json"
 MIN_DF = 25
@@ -63,6 +73,15 @@ PHENOLOGY = set(
     "蚕桑秧麦稻禾黍稷耕犁"
     "粽屠苏爆胜禊"
 )
+# The night against all other poems (most of which name no time and hold day and night
+# alike, so the contrast is smaller than one season's against another's): at most
+# ABSENT_RATE of night-titled poems, the others at least 4 times as often, 60+ poems in
+# all. At 10 times, as for the seasons, only 残阳 and 日暖 pass: night poems are few (5,859).
+NIGHT_ABSENT_RATIO = 4.0
+NIGHT_ABSENT_MIN_DF = 60
+# The sun and the daylight, the night's contrary things (the inkmuse team's list): the
+# sun, its light and glow, clear sky, morning and noon. 夜 and 月 words are never in it.
+SUNLIGHT = set("日阳晖照晴晓晨曙午昼霞旭曦暾")
 # Words the labels are read from: never markers themselves beyond their own season name.
 STOP = set("，。")
 
@@ -121,6 +140,25 @@ def absent(df: dict[str, Counter[str]], totals: Counter[str]) -> dict[str, dict[
     return {season: dict(sorted(words.items())) for season, words in out.items()}
 
 
+def night_absent(night: Counter[str], other: Counter[str], totals: Counter[str]) -> dict[str, str]:
+    """{word: "day"} for the sunlight words night-titled poems lack (see above)."""
+    out: dict[str, str] = {}
+    for word in night.keys() | other.keys():
+        if night[word] + other[word] < NIGHT_ABSENT_MIN_DF:
+            continue
+        if night[word] / totals["night"] > ABSENT_RATE:
+            continue
+        rate_night = (night[word] + 0.5) / totals["night"]
+        rate_other = (other[word] + 0.5) / totals["other"]
+        if rate_other >= NIGHT_ABSENT_RATIO * rate_night:
+            out[word] = "day"
+    return dict(sorted(out.items()))
+
+
+def is_sunlight_word(word: str) -> bool:
+    return len(word) == 2 and bool(set(word) & SUNLIGHT) and "夜" not in word and "月" not in word
+
+
 def main() -> int:
     if not CORPUS.exists():
         sys.exit("corpus v2 missing: run training/prepare_corpus.py and prepare_corpus_v2.py")
@@ -128,10 +166,15 @@ def main() -> int:
     time_df: dict[str, Counter[str]] = defaultdict(Counter)
     season_n: Counter[str] = Counter()
     time_n: Counter[str] = Counter()
+    sun_df: dict[str, Counter[str]] = {"night": Counter(), "other": Counter()}
+    sun_n: Counter[str] = Counter()
     with CORPUS.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             season, time = labels_of(row.get("title", ""))
+            side = "night" if time == "night" else "other"
+            sun_n[side] += 1
+            sun_df[side].update({w for w in candidates(row["text"]) if is_sunlight_word(w)})
             if season is None and time is None:
                 continue
             words = words_of(row["text"]) - STOP
@@ -156,8 +199,13 @@ def main() -> int:
             "ratio": ABSENT_RATIO,
             "min_df": ABSENT_MIN_DF,
             "min_df_char": ABSENT_MIN_DF_CHAR,
+            "night_ratio": NIGHT_ABSENT_RATIO,
+            "night_min_df": NIGHT_ABSENT_MIN_DF,
         },
-        "absent": absent(season_df, season_n),
+        "absent": {
+            **absent(season_df, season_n),
+            "night": night_absent(sun_df["night"], sun_df["other"], sun_n),
+        },
     }
     OUT.write_text(json.dumps(lexicon, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     for kind in ("season", "time"):

@@ -50,8 +50,10 @@ OPPOSITE_TIME = {"night": "day"}
 
 
 # The words a season's poems lack though another season's hold them ten times as often
-# (杜鹃, 落梅 in an autumn poem: the build script's "absent" table). Their Clash strength is
-# not a share of one label, so they are given the lowest a marker can have.
+# (杜鹃, 落梅 in an autumn poem: the build script's "absent" table), and the sunlight words
+# night poems lack though other poems hold them four times as often (残阳, 太阳, 晴窗: the
+# table's "night"). Their Clash strength is not a share of one label, so they are given
+# the lowest a marker can have.
 ABSENT_STRENGTH = OPPOSITE_MARK
 
 
@@ -90,10 +92,11 @@ def lexicon(season_level: float = SEASON_MARK, time_level: float = TIME_MARK) ->
 
 
 @cache
-def absent_words(season: str) -> Mapping[str, str]:
-    """The words the season's poems lack, each with the season that holds them (read-only:
-    contrary_words reads it for every poem and ranked candidate, so it is not copied)."""
-    words: dict[str, str] = _table().get("absent", {}).get(season, {})
+def absent_words(label: str) -> Mapping[str, str]:
+    """The words a season's (or the night's) poems lack, each with the label that holds
+    them: another season, or "day" (read-only: contrary_words reads it for every poem and
+    ranked candidate, so it is not copied)."""
+    words: dict[str, str] = _table().get("absent", {}).get(label, {})
     return MappingProxyType(words)
 
 
@@ -105,7 +108,7 @@ def contrary_words(
     A word that also marks the asked season (雪 is winter's, and no clash in a winter poem
     even if another table lists it) is left out. The opposite season's words count from
     OPPOSITE_MARK (unless a level is given for all), and the words the season's poems lack
-    (absent_words) count at every level.
+    and the night's (absent_words) count at every level.
     """
     lex = lexicon() if level is None else lexicon(level, level)
     wide = lexicon(OPPOSITE_MARK, TIME_MARK) if level is None else lex
@@ -129,6 +132,9 @@ def contrary_words(
         for word, share in lex.time.get(opposite, {}).items():
             if word not in own:
                 out.setdefault(word, Clash(word, opposite, str(time), share))
+        for word, other in absent_words(str(time)).items():
+            if word not in own:
+                out.setdefault(word, Clash(word, other, str(time), ABSENT_STRENGTH))
     return out
 
 

@@ -121,12 +121,21 @@ class Steering:
         for ch, cost in (favourites or {}).items():
             if ch in vocab and ch not in own:
                 base[vocab.stoi[ch]] -= FAVOURITE_WEIGHT * cost
-        penalties = {w: CONTRARY_PENALTY for w in contrary_words(season, time)}
+        asked = [w for w in (*keywords, *(plan or ())) if w]
+        contrary = {
+            w: CONTRARY_PENALTY
+            for w in contrary_words(season, time)
+            # the person asked for it (or its plan did): 夕阳 in a night poem, or 阳 alone;
+            # a shared character is not asking (送残 is no reason for 残阳 at night)
+            if not any(w in a or a in w for a in asked)
+        }
+        penalties = dict(contrary)
         for word, cost in (stock or {}).items():
-            penalties[word] = max(penalties.get(word, 0.0), cost)
+            if not set(word) & own:  # a stock phrase may carry the person's character in
+                penalties[word] = max(penalties.get(word, 0.0), cost)
         for word, cost in penalties.items():
-            if set(word) & own or not cost:
-                continue  # the person asked for it (or its plan did)
+            if not cost:
+                continue
             if not all(ch in vocab for ch in word):
                 continue
             ids = [vocab.stoi[ch] for ch in word]
