@@ -124,18 +124,22 @@ def contrary_words(
                     out.setdefault(word, Clash(word, other, season, share))
             if other != NEXT_SEASON[season]:
                 out.setdefault(SEASON_NAMES[other], Clash(SEASON_NAMES[other], other, season, 1.0))
-        for word, other in absent_words(season).items():
-            if word not in own:
-                out.setdefault(word, Clash(word, other, season, ABSENT_STRENGTH))
+        _add_absent(out, season, own)
     opposite = OPPOSITE_TIME.get(time or "")
     if opposite:
         for word, share in lex.time.get(opposite, {}).items():
             if word not in own:
                 out.setdefault(word, Clash(word, opposite, str(time), share))
-        for word, other in absent_words(str(time)).items():
-            if word not in own:
-                out.setdefault(word, Clash(word, other, str(time), ABSENT_STRENGTH))
+        _add_absent(out, str(time), own)
     return out
+
+
+def _add_absent(out: dict[str, Clash], wanted: str, own: set[str]) -> None:
+    """Add the words the wanted season's or the night's poems lack (absent_words) that are
+    not among its own markers, after the markers already in `out`."""
+    for word, other in absent_words(wanted).items():
+        if word not in own:
+            out.setdefault(word, Clash(word, other, wanted, ABSENT_STRENGTH))
 
 
 def clashes(text: str, season: str | None = None, time: str | None = None) -> list[Clash]:

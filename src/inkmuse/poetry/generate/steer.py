@@ -122,14 +122,13 @@ class Steering:
             if ch in vocab and ch not in own:
                 base[vocab.stoi[ch]] -= FAVOURITE_WEIGHT * cost
         asked = [w for w in (*keywords, *(plan or ())) if w]
-        contrary = {
+        penalties = {
             w: CONTRARY_PENALTY
             for w in contrary_words(season, time)
             # the person asked for it (or its plan did): 夕阳 in a night poem, or 阳 alone;
             # a shared character is not asking (送残 is no reason for 残阳 at night)
             if not any(w in a or a in w for a in asked)
         }
-        penalties = dict(contrary)
         for word, cost in (stock or {}).items():
             if not set(word) & own:  # a stock phrase may carry the person's character in
                 penalties[word] = max(penalties.get(word, 0.0), cost)
